@@ -1,0 +1,63 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { gongConnectionProperties } from './GongConnection';
+
+/**
+ * Gong access key + access key secret, sent as HTTP Basic auth.
+ * Named differently from n8n's built-in `gongApi` so both can be installed side by side.
+ */
+export class GongCommunityApi implements ICredentialType {
+	name = 'gongCommunityApi';
+
+	displayName = 'Gong (Community) API';
+
+	icon = { light: 'file:gong.svg', dark: 'file:gong.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-gong/n8n-nodes-gong#basic-access-key';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key',
+			name: 'accessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Created by a Gong technical administrator in Admin center > Settings > Ecosystem > API',
+		},
+		{
+			displayName: 'Access Key Secret',
+			name: 'accessKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Shown once, next to the access key, when the key is created',
+		},
+		...gongConnectionProperties,
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.accessKey}}',
+				password: '={{$credentials.accessKeySecret}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v2/workspaces',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from './credentials';
+import type { GongContext } from './types';
+
+export interface GongConnection {
+	credentialType: string;
+	baseUrl: string;
+	requestsPerSecond: number;
+	maxRetryWaitSeconds: number;
+	/** Identifies the Gong company for pacing: requests sharing it share one budget. */
+	paceKey: string;
+}
+
+const cache = new WeakMap<object, GongConnection>();
+
+/**
+ * Checks a base URL against the package's policy and normalises it (no trailing slash, no /v2).
+ * Only https://…gong.io is accepted unless the credential explicitly allows another host.
+ */
+export function normaliseBaseUrl(node: INode, raw: unknown, allowCustomHost: boolean): string {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new NodeOperationError(
+			node,
+			`Gong credential: Base URL "${text}" is not a valid URL`,
+			{ description: 'Use the address shown on Gong\'s API page, e.g. https://us-12345.api.gong.io' },
+		);
+	}
+	const host = url.hostname.toLowerCase();
+	const isGong = url.protocol === 'https:' && (host === 'gong.io' || host.endsWith('.gong.io'));
+	if (!isGong && !allowCustomHost) {
+		throw new NodeOperationError(
+			node,
+			`Gong credential: Base URL "${url.origin}" is refused — it must be an https:// address on gong.io`,
+			{
+				description:
+					'Credentials are only sent to Gong over HTTPS. For a proxy or the local Gong sandbox, turn on "Allow a Non-Gong Host (Proxy or Local Sandbox)" in the credential.',
+			},
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new NodeOperationError(node, `Gong credential: Base URL "${text}" must use http or https`);
+	}
+	if (url.search || url.hash) {
+		throw new NodeOperationError(node, `Gong credential: Base URL "${text}" must not contain ? or #`);
+	}
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
+	return `${url.origin}${path}`;
+}
+
+/** Which credential the node uses: the Authentication dropdown, Access Key when absent. */
+export function credentialTypeOf(ctx: GongContext): string {
+	let auth: unknown = 'accessKey';
+	try {
+		auth = ctx.getNodeParameter('authentication', 0, 'accessKey');
+	} catch {
+		auth = 'accessKey';
+	}
+	return auth === 'oAuth2' ? OAUTH2_CREDENTIAL : BASIC_CREDENTIAL;
+}
+
+/** Reads the credential once per execution context and applies the base-URL policy. */
+export async function getConnection(ctx: GongContext): Promise<GongConnection> {
+	const cached = cache.get(ctx);
+	if (cached) return cached;
+	const credentialType = credentialTypeOf(ctx);
+	const creds = (await ctx.getCredentials(credentialType)) as IDataObject;
+	const node = ctx.getNode();
+	const allowCustomHost = creds.allowCustomHost === true;
+	const tokenData = (creds.oauthTokenData ?? {}) as IDataObject;
+	const tokenBase = tokenData.api_base_url_for_customer;
+	const rawBase =
+		credentialType === OAUTH2_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
+			? tokenBase
+			: creds.baseUrl ?? 'https://api.gong.io';
+	const baseUrl = normaliseBaseUrl(node, rawBase, allowCustomHost);
+	const rate = Number(creds.requestsPerSecond ?? 3);
+	const maxWait = Number(creds.maxRetryWaitSeconds ?? 120);
+	const credentialId = node.credentials?.[credentialType]?.id;
+	const connection: GongConnection = {
+		credentialType,
+		baseUrl,
+		requestsPerSecond: Number.isFinite(rate) && rate > 0 ? rate : 3,
+		maxRetryWaitSeconds: Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : 120,
+		paceKey: `${baseUrl}|${credentialId ?? credentialType}`,
+	};
+	cache.set(ctx, connection);
+	return connection;
+}

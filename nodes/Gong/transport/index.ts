@@ -1,0 +1,285 @@
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { getConnection, type GongConnection } from './connection';
+import { gongApiError, isGongErrorBody, readGongError, type ErrorHints } from './errors';
+import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
+import { holdUntil, waitForSlot } from './pacing';
+import type { GongContext } from './types';
+
+export type { GongContext } from './types';
+export { getConnection } from './connection';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface GongRequestOptions {
+	method: HttpMethod;
+	/** Path starting with /v2/. */
+	path: string;
+	qs?: IDataObject;
+	/** JSON body (ids as strings; Int64 values are written as exact numbers). */
+	body?: unknown;
+	/** Already encoded body (multipart); `headers` must carry its Content-Type. */
+	rawBody?: Buffer;
+	headers?: Record<string, string>;
+	itemIndex?: number;
+	/**
+	 * Safe to send again after a 5xx, a malformed answer or a dropped connection (reads, and
+	 * writes made idempotent by Gong, e.g. add call with clientUniqueId). Default: GET only.
+	 * A 429 is always retried: Gong did not process the request.
+	 */
+	retrySafe?: boolean;
+	/** 404 with a Gong error body means "nothing matched": resolve to null. */
+	emptyOn404?: boolean;
+	scope?: string;
+	notFoundLabel?: string;
+}
+
+/** Retries after 5xx / network faults for retry-safe requests. */
+export const MAX_FAULT_RETRIES = 5;
+/** Waits after 429 before giving up (each bounded by the credential's max wait). */
+export const MAX_RATE_LIMIT_RETRIES = 20;
+const RETRY_STATUSES = [500, 502, 503, 504];
+
+/** Network errors after which the request certainly did not reach Gong. */
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+/** Network errors after which Gong may or may not have processed the request. */
+const AMBIGUOUS_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT'];
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: string;
+}
+
+function bodyText(data: unknown): string {
+	if (data === undefined || data === null) return '';
+	if (Buffer.isBuffer(data)) return data.toString('utf8');
+	if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+	if (typeof data === 'string') return data;
+	return JSON.stringify(data);
+}
+
+/** The HTTP answer inside an error thrown by n8n's request helpers, if there was one. */
+function responseOf(error: unknown): RawResponse | undefined {
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		const response = current.response as IDataObject | undefined;
+		if (response && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				body: bodyText(response.data),
+			};
+		}
+		current = current.cause as IDataObject | undefined;
+	}
+	return undefined;
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && current.code.startsWith('E')) return current.code;
+		current = current.cause as IDataObject | undefined;
+	}
+	return undefined;
+}
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); 1 s when absent. */
+export function retryAfterSeconds(headers: Record<string, unknown>): number {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	const text = Array.isArray(raw) ? String(raw[0]) : raw === undefined ? '' : String(raw);
+	if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.max(0, Number(text));
+	const date = Date.parse(text);
+	if (!Number.isNaN(date)) return Math.max(0, (date - Date.now()) / 1000);
+	return 1;
+}
+
+function backoffMs(attempt: number): number {
+	const base = Math.min(8000, 250 * 2 ** (attempt - 1));
+	return base / 2 + Math.random() * (base / 2);
+}
+
+function hintsFor(opts: GongRequestOptions, conn: GongConnection, attempts: number): ErrorHints {
+	return { scope: opts.scope, notFoundLabel: opts.notFoundLabel, baseUrl: conn.baseUrl, attempts };
+}
+
+function networkError(node: INode, code: string | undefined, opts: GongRequestOptions, conn: GongConnection, attempts: number, sent: boolean) {
+	const what = code ?? 'network error';
+	const message = `Could not reach Gong at ${conn.baseUrl} (${what})`;
+	const description = sent
+		? `The connection failed after the request was sent, so Gong may or may not have processed this ${opts.method} request. It was not repeated automatically to avoid doing it twice; check in Gong before running it again.`
+		: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the Base URL and the network.`;
+	return new NodeApiError(node, { message, code: what }, { message, description, itemIndex: opts.itemIndex });
+}
+
+/**
+ * Sends one request to Gong: the only place a request leaves the package. Applies the
+ * credential (httpRequestWithAuthentication), the base-URL policy, pacing, Retry-After,
+ * retries of retry-safe requests, and turns every failure into a NodeApiError.
+ * Resolves to the parsed JSON body (ids longer than 15 digits as strings), or null for an
+ * "empty" 404 when `emptyOn404` is set.
+ */
+export async function gongApiRequest(this: GongContext, opts: GongRequestOptions): Promise<IDataObject | null> {
+	const conn = await getConnection(this);
+	const node = this.getNode();
+	const retrySafe = opts.retrySafe ?? opts.method === 'GET';
+	const headers: Record<string, string> = { Accept: 'application/json', ...(opts.headers ?? {}) };
+	let body: string | Buffer | undefined;
+	if (opts.rawBody) body = opts.rawBody;
+	else if (opts.body !== undefined) {
+		body = stringifyWithInt64(opts.body);
+		headers['Content-Type'] = 'application/json';
+	}
+	const request: IHttpRequestOptions = {
+		method: opts.method,
+		url: `${conn.baseUrl}${opts.path}`,
+		qs: opts.qs && Object.keys(opts.qs).length ? opts.qs : undefined,
+		arrayFormat: 'repeat',
+		headers,
+		body,
+		encoding: 'arraybuffer',
+		returnFullResponse: true,
+		timeout: 120000,
+	};
+
+	let faultRetries = 0;
+	let rateLimitRetries = 0;
+	for (;;) {
+		await waitForSlot(conn.paceKey, conn.requestsPerSecond);
+		let response: RawResponse | undefined;
+		try {
+			const full = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				conn.credentialType,
+				{ ...request, headers: { ...headers } },
+			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+			response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
+		} catch (error) {
+			response = responseOf(error);
+			if (!response) {
+				const code = networkCodeOf(error);
+				const sent = !(code && NOT_SENT_CODES.includes(code));
+				const retryable = !sent || (retrySafe && (code === undefined || AMBIGUOUS_CODES.includes(code)));
+				if (retryable && faultRetries < MAX_FAULT_RETRIES) {
+					faultRetries++;
+					await sleep(backoffMs(faultRetries));
+					continue;
+				}
+				if (error instanceof Error && !code && !(error instanceof NodeApiError)) {
+					// Not an HTTP problem (e.g. credentials missing): keep n8n's own message.
+					throw error;
+				}
+				throw networkError(node, code, opts, conn, faultRetries + 1, sent);
+			}
+		}
+
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) {
+			try {
+				const parsed = parseJsonKeepingIds(response.body);
+				return (parsed ?? {}) as IDataObject;
+			} catch {
+				if (retrySafe && faultRetries < MAX_FAULT_RETRIES) {
+					faultRetries++;
+					await sleep(backoffMs(faultRetries));
+					continue;
+				}
+				throw gongApiError(
+					node,
+					{ status, errors: ['Gong answered with a body that is not valid JSON'] },
+					hintsFor(opts, conn, faultRetries + 1),
+					opts.itemIndex,
+					`Gong answered ${status} with invalid JSON${retrySafe ? '' : '; the request was not repeated because it is a write — check in Gong whether it took effect'}`,
+				);
+			}
+		}
+
+		const info = readGongError(status, response.body);
+		if (status === 429) {
+			const waitSeconds = retryAfterSeconds(response.headers);
+			if (waitSeconds > conn.maxRetryWaitSeconds || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+				const retryAt = new Date(Date.now() + waitSeconds * 1000).toISOString();
+				const quota = waitSeconds > conn.maxRetryWaitSeconds;
+				throw gongApiError(
+					node,
+					info,
+					hintsFor(opts, conn, rateLimitRetries + 1),
+					opts.itemIndex,
+					quota
+						? `Gong rate limit: Gong asks to wait ${Math.ceil(waitSeconds)} s (until ${retryAt}), longer than the credential's max wait of ${conn.maxRetryWaitSeconds} s — the company's daily quota of 10,000 requests is probably used up. Retry after ${retryAt}.`
+						: `Gong rate limit: still refused after ${rateLimitRetries} waits. Retry after ${retryAt}.`,
+				);
+			}
+			rateLimitRetries++;
+			holdUntil(conn.paceKey, Date.now() + waitSeconds * 1000);
+			continue;
+		}
+		if (RETRY_STATUSES.includes(status) && retrySafe && faultRetries < MAX_FAULT_RETRIES) {
+			faultRetries++;
+			await sleep(backoffMs(faultRetries));
+			continue;
+		}
+		if (status === 404 && opts.emptyOn404 && isGongErrorBody(info)) return null;
+		throw gongApiError(node, info, hintsFor(opts, conn, faultRetries + 1), opts.itemIndex);
+	}
+}
+
+export interface PaginateOptions extends GongRequestOptions {
+	/** Where Gong wants the cursor: query (GET lists) or the top level of the JSON body (POST lists). */
+	pagination: 'query' | 'body';
+	recordsKey: string;
+}
+
+export interface Page {
+	records: IDataObject[];
+	response: IDataObject;
+	cursor?: string;
+}
+
+/** Yields Gong's pages one by one, following `records.cursor` until it is absent. */
+export async function* gongApiPages(
+	this: GongContext,
+	opts: PaginateOptions,
+	startCursor?: string,
+): AsyncGenerator<Page> {
+	let cursor = startCursor;
+	const seen = new Set<string>();
+	for (;;) {
+		const request: GongRequestOptions = { ...opts, emptyOn404: opts.emptyOn404 ?? true };
+		if (cursor !== undefined) {
+			if (opts.pagination === 'query') request.qs = { ...(opts.qs ?? {}), cursor };
+			else request.body = { ...((opts.body as IDataObject) ?? {}), cursor };
+		}
+		const response = await gongApiRequest.call(this, request);
+		if (response === null) return;
+		const raw = response[opts.recordsKey];
+		const records = Array.isArray(raw) ? (raw as IDataObject[]) : [];
+		const next = ((response.records as IDataObject | undefined)?.cursor as string | undefined) || undefined;
+		yield { records, response, cursor: next };
+		if (!next || seen.has(next)) return;
+		seen.add(next);
+		cursor = next;
+	}
+}
+
+/**
+ * Collects records across pages. With `limit`, stops requesting as soon as `limit` records
+ * are in hand and returns exactly that many (or all there are).
+ */
+export async function gongApiPaginate(
+	this: GongContext,
+	opts: PaginateOptions,
+	limit?: number,
+): Promise<{ records: IDataObject[]; responses: IDataObject[] }> {
+	const records: IDataObject[] = [];
+	const responses: IDataObject[] = [];
+	if (limit !== undefined && limit <= 0) return { records, responses };
+	for await (const page of gongApiPages.call(this, opts)) {
+		responses.push(page.response);
+		records.push(...page.records);
+		if (limit !== undefined && records.length >= limit) break;
+	}
+	return { records: limit === undefined ? records : records.slice(0, limit), responses };
+}
