@@ -1,0 +1,51 @@
+import { byId, useGong } from '../helpers';
+
+describe('User resource', () => {
+	const gong = useGong({ seed: { calls: 20, users: 150 }, pageSize: 100 });
+
+	test('Get: GET /v2/users/{id} → the user', async () => {
+		const user = gong.sandbox.state.users[0];
+		const result = await gong.run({ parameters: { resource: 'user', operation: 'get', userId: byId(user.id) } });
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().path).toBe(`/v2/users/${user.id}`);
+		expect(result.json).toEqual([expect.objectContaining({ id: user.id, emailAddress: user.emailAddress })]);
+	});
+
+	test('Get Many: GET /v2/users, cursor in the query, Return All and Limit', async () => {
+		const all = await gong.run({ parameters: { resource: 'user', operation: 'getMany', returnAll: true, options: { includeAvatars: true } } });
+		expect(all.error).toBeUndefined();
+		const reqs = gong.requests();
+		expect(reqs).toHaveLength(2);
+		expect(reqs[0].query).toEqual({ includeAvatars: 'true' });
+		expect(reqs[1].query.cursor).toBeTruthy();
+		expect(all.items.length).toBeGreaterThanOrEqual(150);
+		gong.sandbox.clearRequests();
+		const some = await gong.run({ parameters: { resource: 'user', operation: 'getMany', returnAll: false, limit: 7 } });
+		expect(some.items).toHaveLength(7);
+		expect(gong.requests()).toHaveLength(1);
+	});
+
+	test('Get Many (Extensive): POST /v2/users/extensive with filter and body cursor', async () => {
+		const ids = gong.sandbox.state.users.slice(0, 2).map((u: any) => u.id);
+		const result = await gong.run({
+			parameters: { resource: 'user', operation: 'getManyExtensive', returnAll: true, filters: { userIds: ids, createdFromDateTime: '2000-01-01T00:00:00Z' } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().body).toEqual({ filter: { userIds: ids, createdFromDateTime: '2000-01-01T00:00:00Z' } });
+		expect(result.json.map((u: any) => u.id).sort()).toEqual([...ids].sort());
+	});
+
+	test('Get Settings History: GET /v2/users/{id}/settings-history, one item per entry', async () => {
+		const user = gong.sandbox.state.users[0];
+		const result = await gong.run({ parameters: { resource: 'user', operation: 'getSettingsHistory', userId: byId(user.id) } });
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().path).toBe(`/v2/users/${user.id}/settings-history`);
+		expect(result.items.every((i) => (i.pairedItem as any).item === 0)).toBe(true);
+	});
+
+	test('bad user id → NodeOperationError naming the parameter, nothing sent', async () => {
+		const result = await gong.run({ parameters: { resource: 'user', operation: 'get', userId: byId('12a') } });
+		expect(result.error!.message).toMatch(/Parameter "User" \(userId\): "12a" is not a Gong ID/);
+		expect(gong.requests()).toHaveLength(0);
+	});
+});
