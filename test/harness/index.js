@@ -249,7 +249,13 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 		const additionalData = additionalDataFor(credentialsHelper, hooks);
 		const execute = new WorkflowExecute(additionalData, 'manual');
-		execute.run(workflow, workflow.getNode(START));
+		try {
+			execute.run(workflow, workflow.getNode(START));
+		} catch (error) {
+			// n8n refuses to start a workflow whose parameters have issues (as the editor would).
+			HarnessInput.pending.delete(id);
+			return { items: [], json: [], error, run: undefined };
+		}
 		const run = await done.promise;
 		HarnessInput.pending.delete(id);
 		const task = run.data.resultData.runData[NODE]?.[0];

@@ -43,9 +43,15 @@ describe('User resource', () => {
 		expect(result.items.every((i) => (i.pairedItem as any).item === 0)).toBe(true);
 	});
 
-	test('bad user id → NodeOperationError naming the parameter, nothing sent', async () => {
-		const result = await gong.run({ parameters: { resource: 'user', operation: 'get', userId: byId('12a') } });
+	test('bad user id from an expression → NodeOperationError naming the parameter, nothing sent', async () => {
+		const result = await gong.run({ input: [{ json: { id: '12a' } }], parameters: { resource: 'user', operation: 'get', userId: byId('={{ $json.id }}') } });
 		expect(result.error!.message).toMatch(/Parameter "User" \(userId\): "12a" is not a Gong ID/);
+		expect(gong.requests()).toHaveLength(0);
+	});
+
+	test('a typed ID that is not digits is refused by n8n itself (locator validation), nothing sent', async () => {
+		const result = await gong.run({ parameters: { resource: 'user', operation: 'get', userId: byId('12a') } });
+		expect(result.error!.message).toMatch(/workflow has issues/);
 		expect(gong.requests()).toHaveLength(0);
 	});
 });

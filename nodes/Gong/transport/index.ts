@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { getConnection, type GongConnection } from './connection';
+import { OAUTH2_CREDENTIAL } from './credentials';
 import { gongApiError, isGongErrorBody, readGongError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { holdUntil, waitForSlot } from './pacing';
@@ -46,6 +47,22 @@ const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'
 /** Network errors after which Gong may or may not have processed the request. */
 const AMBIGUOUS_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT'];
 
+/** One HTTP exchange through n8n's authenticated request helper, as status + headers + text. */
+async function send(
+	ctx: GongContext,
+	credentialType: string,
+	request: IHttpRequestOptions,
+	headers: Record<string, string>,
+	ignoreHttpStatusErrors: boolean,
+): Promise<RawResponse> {
+	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+		...request,
+		headers: { ...headers },
+		ignoreHttpStatusErrors,
+	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+	return { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
+}
+
 interface RawResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
@@ -60,30 +77,25 @@ function bodyText(data: unknown): string {
 	return JSON.stringify(data);
 }
 
-/** The HTTP answer inside an error thrown by n8n's request helpers, if there was one. */
-function responseOf(error: unknown): RawResponse | undefined {
-	let current = error as IDataObject | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		const response = current.response as IDataObject | undefined;
-		if (response && typeof response.status === 'number') {
-			return {
-				statusCode: response.status,
-				headers: (response.headers ?? {}) as Record<string, unknown>,
-				body: bodyText(response.data),
-			};
-		}
-		current = current.cause as IDataObject | undefined;
+/**
+ * The network error code (ECONNRESET …) of an error thrown by n8n's request helpers. n8n wraps
+ * errors in NodeApiError and keeps only message and httpCode, so both are searched.
+ */
+function networkCodeOf(error: unknown): string | undefined {
+	const e = error as IDataObject | undefined;
+	for (const candidate of [e?.code, e?.httpCode, (e?.cause as IDataObject | undefined)?.code]) {
+		if (typeof candidate === 'string' && /^E[A-Z_]{3,}$/.test(candidate)) return candidate;
 	}
+	const match = String(e?.message ?? '').match(/\b(E[A-Z_]{3,})\b/);
+	if (match) return match[1];
+	if (/socket hang up/i.test(String(e?.message ?? ''))) return 'ECONNRESET';
 	return undefined;
 }
 
-function networkCodeOf(error: unknown): string | undefined {
-	let current = error as IDataObject | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (typeof current.code === 'string' && current.code.startsWith('E')) return current.code;
-		current = current.cause as IDataObject | undefined;
-	}
-	return undefined;
+/** The HTTP status n8n recorded on a thrown error, when the error came from an HTTP answer. */
+function httpStatusOf(error: unknown): number | undefined {
+	const code = Number((error as IDataObject | undefined)?.httpCode);
+	return Number.isInteger(code) && code >= 100 && code < 600 ? code : undefined;
 }
 
 /** Retry-After in seconds (delta-seconds or an HTTP date); 1 s when absent. */
@@ -150,26 +162,27 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 		let response: RawResponse | undefined;
 		try {
-			const full = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				conn.credentialType,
-				{ ...request, headers: { ...headers } },
-			)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-			response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
+			response = await send(this, conn.credentialType, request, headers, true);
+			if (response.statusCode === 401 && conn.credentialType === OAUTH2_CREDENTIAL) {
+				// Let n8n's OAuth2 client refresh the token: it does so only for a thrown 401.
+				response = await send(this, conn.credentialType, request, headers, false);
+			}
 		} catch (error) {
-			response = responseOf(error);
-			if (!response) {
+			const status = httpStatusOf(error);
+			if (status !== undefined) {
+				response = { statusCode: status, headers: {}, body: '' };
+			} else {
 				const code = networkCodeOf(error);
+				if (!code && error instanceof Error && !(error instanceof NodeApiError)) {
+					// Not a network problem (e.g. no credentials set): keep n8n's own error.
+					throw error;
+				}
 				const sent = !(code && NOT_SENT_CODES.includes(code));
 				const retryable = !sent || (retrySafe && (code === undefined || AMBIGUOUS_CODES.includes(code)));
 				if (retryable && faultRetries < MAX_FAULT_RETRIES) {
 					faultRetries++;
 					await sleep(backoffMs(faultRetries));
 					continue;
-				}
-				if (error instanceof Error && !code && !(error instanceof NodeApiError)) {
-					// Not an HTTP problem (e.g. credentials missing): keep n8n's own message.
-					throw error;
 				}
 				throw networkError(node, code, opts, conn, faultRetries + 1, sent);
 			}
