@@ -70,6 +70,8 @@ function normalizeOptions(o = {}) {
 		accessKey: o.accessKey || 'sandbox-key',
 		accessKeySecret: o.accessKeySecret || 'sandbox-secret',
 		bearerTokens: o.bearerTokens ? o.bearerTokens.slice() : ['sandbox-oauth-token'],
+		oauthClientId: o.oauthClientId ?? 'sandbox-client',
+		oauthClientSecret: o.oauthClientSecret ?? 'sandbox-client-secret',
 		rateLimit: normalizeRateLimit(o.rateLimit),
 		pageSize: o.pageSize || 100,
 		seed: { ...(o.seed || {}) },
@@ -454,6 +456,46 @@ async function createSandbox(options = {}) {
 	}
 
 	// -------------------------------------------------------------------------
+	// OAuth2 token endpoint (Gong's /oauth2/generate-customer-token): client credentials in a
+	// Basic header, form body; refresh tokens are single-use, as at Gong.
+	// -------------------------------------------------------------------------
+
+	let tokenCounter = 0;
+	const refreshTokens = new Set(['sandbox-refresh-token']);
+	const tokenRequests = [];
+
+	function handleToken(req, res, rawBody) {
+		const form = new URLSearchParams(rawBody.toString('utf8'));
+		const query = new URL(req.url, `http://${HOST}`).searchParams;
+		const param = (name) => form.get(name) ?? query.get(name);
+		const entry = { grantType: param('grant_type'), refreshToken: param('refresh_token'), code: param('code'), authorization: req.headers.authorization };
+		tokenRequests.push(entry);
+		const expected = `Basic ${Buffer.from(`${opts.oauthClientId}:${opts.oauthClientSecret}`).toString('base64')}`;
+		const json = (status, body) => {
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		if (req.method !== 'POST') return json(405, { error: 'method_not_allowed' });
+		if (req.headers.authorization !== expected) return json(401, { error: 'invalid_client' });
+		const grant = entry.grantType;
+		const ok = (grant === 'refresh_token' && refreshTokens.delete(entry.refreshToken)) || (grant === 'authorization_code' && entry.code === 'sandbox-code');
+		if (!ok) return json(400, { error: 'invalid_grant' });
+		tokenCounter++;
+		const accessToken = `sandbox-oauth-token-${tokenCounter}`;
+		const refreshToken = `sandbox-refresh-token-${tokenCounter}`;
+		opts.bearerTokens.push(accessToken);
+		refreshTokens.add(refreshToken);
+		return json(200, {
+			access_token: accessToken,
+			refresh_token: refreshToken,
+			token_type: 'bearer',
+			scope: 'api:calls:read:basic',
+			expires_in: 86400,
+			api_base_url_for_customer: `http://${HOST}:${server.address().port}`,
+		});
+	}
+
+	// -------------------------------------------------------------------------
 	// HTTP server
 	// -------------------------------------------------------------------------
 
@@ -476,7 +518,11 @@ async function createSandbox(options = {}) {
 			} catch {
 				return finish(res, null, 400, 'Bad Request');
 			}
-			const run = url.pathname.startsWith('/__sandbox/') ? handleControl(req, res, url, rawBody) : handleApi(req, res, url, rawBody);
+			const run = url.pathname.startsWith('/__sandbox/')
+				? handleControl(req, res, url, rawBody)
+				: url.pathname === '/oauth2/generate-customer-token'
+					? handleToken(req, res, rawBody)
+					: handleApi(req, res, url, rawBody);
 			Promise.resolve(run).catch((e) => {
 				process.stderr.write(`[gong-sandbox] ${e && e.stack}\n`);
 				if (!res.headersSent) finish(res, null, 500, gongErrorBody(STATUS_MESSAGES[500]));
@@ -510,6 +556,14 @@ async function createSandbox(options = {}) {
 		},
 		get state() {
 			return sandbox.state;
+		},
+		/** Requests to the OAuth2 token endpoint: {grantType, refreshToken, code, authorization}. */
+		get tokenRequests() {
+			return tokenRequests;
+		},
+		/** Accepted OAuth access tokens (refreshes add to it). */
+		get bearerTokens() {
+			return opts.bearerTokens;
 		},
 		get options() {
 			return publicOptions();
