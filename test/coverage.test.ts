@@ -1,0 +1,93 @@
+/**
+ * Every Gong operation in the catalog is in the node, and every node operation is in the
+ * catalog, with the same method, path, scope and pagination. The README table and the OAuth
+ * scope list are derived from the same definitions and checked here too.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { allOperations, resources } from '../nodes/Gong/actions/resources';
+import { targetOf } from '../nodes/Gong/framework/properties';
+import { GONG_OAUTH_SCOPES } from '../credentials/GongCommunityOAuth2Api.credentials';
+
+const { renderTable, withTable } = require('../scripts/readme-table');
+
+const vendored = path.resolve(__dirname, 'sandbox/gong-api/catalog.json');
+const shared = path.resolve(__dirname, '../../shared/gong-api/catalog.json');
+const catalog: any[] = JSON.parse(fs.readFileSync(fs.existsSync(shared) ? shared : vendored, 'utf8'));
+const byId = new Map(catalog.map((e) => [e.id, e]));
+
+test('the vendored catalog is the shared one (when ../shared is present)', () => {
+	if (!fs.existsSync(shared)) return;
+	expect(fs.readFileSync(vendored, 'utf8')).toBe(fs.readFileSync(shared, 'utf8'));
+});
+
+test('the catalog has 69 current operations and 1 legacy one', () => {
+	expect(catalog.filter((e) => e.status === 'current')).toHaveLength(69);
+	expect(catalog.filter((e) => e.status !== 'current')).toHaveLength(1);
+});
+
+test('every catalog operation (69 current + legacy) has exactly one node operation', () => {
+	const counts = new Map<string, number>();
+	for (const def of allOperations) counts.set(def.catalogId, (counts.get(def.catalogId) ?? 0) + 1);
+	const missing = catalog.filter((e) => !counts.has(e.id)).map((e) => `${e.id} (${e.method} ${e.path})`);
+	const doubled = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+	expect({ missing, doubled }).toEqual({ missing: [], doubled: [] });
+});
+
+test('every node operation maps to a catalog entry with the same method, path, scope and pagination', () => {
+	const problems: string[] = [];
+	for (const def of allOperations) {
+		const entry = byId.get(def.catalogId);
+		const where = `${def.resource}/${def.operation}`;
+		if (!entry) {
+			problems.push(`${where}: catalogId ${def.catalogId} is not in the catalog`);
+			continue;
+		}
+		if (def.method !== entry.method) problems.push(`${where}: method ${def.method} ≠ ${entry.method}`);
+		if (def.path !== entry.path) problems.push(`${where}: path ${def.path} ≠ ${entry.path}`);
+		if (entry.scope && def.scope !== entry.scope) problems.push(`${where}: scope ${def.scope} ≠ ${entry.scope}`);
+		const pagination = entry.pagination === 'cursor-query' ? 'query' : entry.pagination === 'cursor-body' ? 'body' : undefined;
+		if (def.pagination !== pagination) problems.push(`${where}: pagination ${def.pagination} ≠ ${pagination}`);
+		if (pagination && def.recordsKey !== entry.recordsKey) problems.push(`${where}: recordsKey ${def.recordsKey} ≠ ${entry.recordsKey}`);
+		if (entry.status !== 'current' && !def.legacy) problems.push(`${where}: legacy operation not marked legacy`);
+		for (const placeholder of entry.path.match(/\{(\w+)\}/g) ?? []) {
+			const name = placeholder.slice(1, -1);
+			const field = def.fields.find((f) => targetOf(def, f) === 'path' && (f.key ?? f.name) === name);
+			if (!field && !def.preSend) problems.push(`${where}: no field fills path segment ${placeholder}`);
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
+test('every operation has an action label, a description and unique field names', () => {
+	const problems: string[] = [];
+	const keys = new Set<string>();
+	for (const def of allOperations) {
+		const where = `${def.resource}/${def.operation}`;
+		if (keys.has(where)) problems.push(`${where}: duplicate`);
+		keys.add(where);
+		if (!/^[A-Z][a-z]/.test(def.action ?? '')) problems.push(`${where}: action "${def.action}" should be a sentence-case label`);
+		if ((def.description ?? '').length < 20) problems.push(`${where}: description too short`);
+		const names = def.fields.map((f) => f.name);
+		if (new Set(names).size !== names.length) problems.push(`${where}: duplicate field names`);
+		if (def.destructive && !/permanent|irrevers|delete|remove|erase|unassign|cannot be undone/i.test(def.description)) {
+			problems.push(`${where}: destructive but the description does not say so`);
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
+test('the OAuth2 credential asks for every scope the operations need, and no unknown ones', () => {
+	const needed = new Set<string>();
+	for (const e of catalog) {
+		if (e.scope) needed.add(e.scope);
+		for (const s of e.additionalScopes ?? []) needed.add(s);
+	}
+	expect([...GONG_OAUTH_SCOPES].sort()).toEqual([...needed].sort());
+});
+
+test('README operations table is generated from the definitions (run `npm run docs`)', () => {
+	const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+	expect(withTable(readme, renderTable(resources))).toBe(readme);
+});
