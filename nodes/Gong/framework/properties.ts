@@ -138,6 +138,15 @@ export function fieldProperty(field: FieldDef): INodeProperties {
 			case 'json':
 				prop = { ...base, type: 'json', default: '' };
 				break;
+			case 'fixedCollection':
+				prop = {
+					...base,
+					type: 'fixedCollection',
+					default: {},
+					typeOptions: { multipleValues: true },
+					options: [{ name: 'values', displayName: field.displayName, values: (field.subFields ?? []).map(fieldProperty) }],
+				};
+				break;
 			case 'text':
 				prop = { ...base, type: 'string', default: '', typeOptions: { rows: 4 } };
 				break;

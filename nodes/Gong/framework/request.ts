@@ -39,7 +39,8 @@ function visible(field: FieldDef, values: IDataObject): boolean {
 
 /** Reads the raw parameter value of a field (top level or inside its collection). */
 export function rawFieldValue(ctx: IExecuteFunctions, field: FieldDef, itemIndex: number, groups: Map<string, IDataObject>): unknown {
-	if (field.required) return unwrapLocator(ctx.getNodeParameter(field.name, itemIndex, undefined));
+	// '' when n8n dropped the parameter because it is hidden (showWhen, or body fields in JSON body mode)
+	if (field.required) return unwrapLocator(ctx.getNodeParameter(field.name, itemIndex, ''));
 	const group = field.collection ?? 'additionalFields';
 	if (!groups.has(group)) groups.set(group, (ctx.getNodeParameter(group, itemIndex, {}) ?? {}) as IDataObject);
 	return unwrapLocator(groups.get(group)?.[field.name]);
@@ -73,10 +74,33 @@ export function readFields(ctx: IExecuteFunctions, def: OperationDef, itemIndex:
 	return values;
 }
 
+/** Whether the item's body comes from "Define Body Using: JSON" (operations with `jsonBody`). */
+export function usesJsonBody(ctx: IExecuteFunctions, def: OperationDef, itemIndex: number): boolean {
+	return def.jsonBody === true && ctx.getNodeParameter('bodyInput', itemIndex, 'fields') === 'json';
+}
+
+/**
+ * Checks a body given as JSON: that it is an object (or an array, with `array`) and has every
+ * dotted key in `required`. Throws a NodeOperationError naming "JSON Body" before any request.
+ */
+export function checkJsonBody(ctx: IExecuteFunctions, body: unknown, itemIndex: number, required: string[] = [], array = false): void {
+	const fail = (problem: string) =>
+		new NodeOperationError(ctx.getNode(), `Parameter "JSON Body" (jsonBody): ${problem}`, {
+			itemIndex,
+			description: 'Fix the JSON body; nothing was sent to Gong.',
+		});
+	if (array !== Array.isArray(body)) throw fail(array ? 'must be a JSON array' : 'must be a JSON object');
+	for (const key of required) {
+		let value: unknown = body;
+		for (const part of key.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[part] : undefined;
+		if (value === undefined || value === null || value === '') throw fail(`"${key}" is required`);
+	}
+}
+
 /** Builds the Gong request of one item from the operation definition. */
 export async function buildRequest(ctx: IExecuteFunctions, def: OperationDef, itemIndex: number): Promise<BuiltRequest> {
 	const node = ctx.getNode();
-	const jsonMode = def.jsonBody === true && ctx.getNodeParameter('bodyInput', itemIndex, 'fields') === 'json';
+	const jsonMode = usesJsonBody(ctx, def, itemIndex);
 	const values = readFields(ctx, def, itemIndex, jsonMode);
 	const req: BuiltRequest = { method: def.method, path: def.path, qs: {}, values };
 	let body: IDataObject | undefined;

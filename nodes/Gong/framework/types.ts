@@ -27,7 +27,8 @@ export type FieldKind =
 	| 'number'
 	| 'options'
 	| 'multiOptions'
-	| 'json'; // any JSON value (object or array), parsed and validated before sending
+	| 'json' // any JSON value (object or array), parsed and validated before sending
+	| 'fixedCollection'; // list of objects, each built from `subFields` (n8n fixedCollection, multiple values)
 
 export type FieldTarget = 'path' | 'query' | 'body' | 'none';
 
@@ -73,6 +74,11 @@ export interface FieldDef {
 	sendFalse?: boolean;
 	/** Extra n8n typeOptions (rows, password …). */
 	typeOptions?: IDataObject;
+	/**
+	 * For 'fixedCollection' fields: the fields of one entry (flat `key`s; `required` means
+	 * required within an entry). The value is sent as an array of objects.
+	 */
+	subFields?: FieldDef[];
 }
 
 export type LocatorKind =

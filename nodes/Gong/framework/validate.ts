@@ -120,6 +120,50 @@ export function toJson(node: INode, field: FieldDef, value: unknown, itemIndex: 
 }
 
 /**
+ * The entries of a 'fixedCollection' field as an array of objects. Accepts n8n's
+ * `{ values: [...] }` (or an array of such objects). Each sub-value is validated like a field of
+ * its own; errors name the entry ("Invitees 2: Email"). Empty entries are skipped; untouched
+ * `false` booleans are not sent unless `sendFalse`.
+ */
+export function toEntries(node: INode, field: FieldDef, value: unknown, itemIndex: number, zone: string): IDataObject[] | undefined {
+	const subs = field.subFields ?? [];
+	let list: unknown[];
+	if (Array.isArray(value)) list = value;
+	else if (value && typeof value === 'object') {
+		const inner = (value as IDataObject).values;
+		list = Array.isArray(inner) ? inner : inner === undefined || inner === null ? [] : [inner];
+	} else throw inputError(node, field, `expected a list of entries, got ${show(value)}`, itemIndex);
+	const entries: IDataObject[] = [];
+	list.forEach((entry, k) => {
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+			throw inputError(node, field, `entry ${k + 1} must be an object, got ${show(entry)}`, itemIndex);
+		const obj = entry as IDataObject;
+		const unknown = Object.keys(obj).filter((key) => !subs.some((s) => s.name === key));
+		if (unknown.length)
+			throw inputError(node, field, `entry ${k + 1} has unknown field "${unknown[0]}" (allowed: ${subs.map((s) => s.name).join(', ')})`, itemIndex);
+		const given = subs.some((s) => {
+			const raw = obj[s.name];
+			return !(raw === undefined || raw === null || raw === '' || raw === false || (Array.isArray(raw) && raw.length === 0));
+		});
+		if (!given) return;
+		const result: IDataObject = {};
+		for (const sub of subs) {
+			const raw = obj[sub.name];
+			if (raw === false && sub.kind === 'boolean' && !sub.sendFalse) continue;
+			const empty = raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
+			if (empty && !sub.required) continue;
+			const named = { ...sub, name: `${field.name}[${k}].${sub.name}`, displayName: `${field.displayName} ${k + 1}: ${sub.displayName}` };
+			const converted = convertValue(node, named, raw, itemIndex, zone);
+			if (converted !== undefined) result[sub.key ?? sub.name] = converted as IDataObject[string];
+		}
+		entries.push(result);
+	});
+	checkMax(node, field, entries, itemIndex);
+	if (field.required && entries.length === 0) throw inputError(node, field, 'needs at least one entry', itemIndex);
+	return entries.length ? entries : undefined;
+}
+
+/**
  * Converts one parameter value to what Gong expects, or throws a NodeOperationError naming
  * the parameter. Returns undefined for an empty optional value (nothing is sent).
  */
@@ -183,6 +227,8 @@ export function convertValue(node: INode, field: FieldDef, value: unknown, itemI
 		}
 		case 'json':
 			return toJson(node, field, value, itemIndex);
+		case 'fixedCollection':
+			return toEntries(node, field, value, itemIndex, zone);
 		case 'string':
 		case 'text':
 		default: {

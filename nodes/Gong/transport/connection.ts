@@ -2,6 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from './credentials';
+import { secretRedactor } from './errors';
 import type { GongContext } from './types';
 
 export interface GongConnection {
@@ -11,6 +12,8 @@ export interface GongConnection {
 	maxRetryWaitSeconds: number;
 	/** Identifies the Gong company for pacing: requests sharing it share one budget. */
 	paceKey: string;
+	/** Removes the credential's secrets from text that goes into errors. */
+	redact: (text: string) => string;
 }
 
 const cache = new WeakMap<object, GongConnection>();
@@ -19,17 +22,28 @@ const cache = new WeakMap<object, GongConnection>();
  * Checks a base URL against the package's policy and normalises it (no trailing slash, no /v2).
  * Only https://…gong.io is accepted unless the credential explicitly allows another host.
  */
-export function normaliseBaseUrl(node: INode, raw: unknown, allowCustomHost: boolean): string {
+export function normaliseBaseUrl(
+	node: INode,
+	raw: unknown,
+	allowCustomHost: boolean,
+	redact: (text: string) => string = (t) => t,
+): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
+		const shown = redact(text.replace(/\/\/[^/@\s]*@/, '//'));
 		throw new NodeOperationError(
 			node,
-			`Gong credential: Base URL "${text}" is not a valid URL`,
+			`Gong credential: Base URL "${shown.length > 100 ? `${shown.slice(0, 97)}...` : shown}" is not a valid URL`,
 			{ description: 'Use the address shown on Gong\'s API page, e.g. https://us-12345.api.gong.io' },
 		);
+	}
+	if (url.username || url.password) {
+		throw new NodeOperationError(node, `Gong credential: Base URL "${url.origin}" must not contain a user name or password`, {
+			description: 'Put the access key and secret in their own fields of the credential; the Base URL is only the address.',
+		});
 	}
 	const host = url.hostname.toLowerCase();
 	const isGong = url.protocol === 'https:' && (host === 'gong.io' || host.endsWith('.gong.io'));
@@ -44,10 +58,10 @@ export function normaliseBaseUrl(node: INode, raw: unknown, allowCustomHost: boo
 		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(node, `Gong credential: Base URL "${text}" must use http or https`);
+		throw new NodeOperationError(node, `Gong credential: Base URL "${url.origin}" must use http or https`);
 	}
 	if (url.search || url.hash) {
-		throw new NodeOperationError(node, `Gong credential: Base URL "${text}" must not contain ? or #`);
+		throw new NodeOperationError(node, `Gong credential: Base URL "${url.origin}${url.pathname}" must not contain ? or #`);
 	}
 	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
 	return `${url.origin}${path}`;
@@ -78,7 +92,15 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 		credentialType === OAUTH2_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
 			? tokenBase
 			: creds.baseUrl ?? 'https://api.gong.io';
-	const baseUrl = normaliseBaseUrl(node, rawBase, allowCustomHost);
+	const redact = secretRedactor([
+		creds.accessKey,
+		creds.accessKeySecret,
+		creds.clientSecret,
+		tokenData.access_token,
+		tokenData.refresh_token,
+		tokenData.id_token,
+	]);
+	const baseUrl = normaliseBaseUrl(node, rawBase, allowCustomHost, redact);
 	const rate = Number(creds.requestsPerSecond ?? 3);
 	const maxWait = Number(creds.maxRetryWaitSeconds ?? 120);
 	const credentialId = node.credentials?.[credentialType]?.id;
@@ -88,6 +110,7 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 		requestsPerSecond: Number.isFinite(rate) && rate > 0 ? rate : 3,
 		maxRetryWaitSeconds: Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : 120,
 		paceKey: `${baseUrl}|${credentialId ?? credentialType}`,
+		redact,
 	};
 	cache.set(ctx, connection);
 	return connection;

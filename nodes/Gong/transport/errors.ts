@@ -7,6 +7,8 @@ export interface GongErrorInfo {
 	status: number;
 	requestId?: string;
 	errors: string[];
+	/** The body was Gong's JSON error shape ({requestId, errors[]}), not a proxy page or plain text. */
+	fromGong?: boolean;
 }
 
 /** Reads Gong's `{requestId, errors[]}` error body; tolerates anything else. */
@@ -18,6 +20,7 @@ export function readGongError(status: number, body: string): GongErrorInfo {
 			if (typeof parsed.requestId === 'string') info.requestId = parsed.requestId;
 			if (Array.isArray(parsed.errors)) info.errors = parsed.errors.map((e) => String(e));
 			else if (typeof parsed.message === 'string') info.errors = [parsed.message];
+			info.fromGong = info.requestId !== undefined || Array.isArray(parsed.errors);
 		}
 	} catch {
 		const text = body.trim();
@@ -28,7 +31,7 @@ export function readGongError(status: number, body: string): GongErrorInfo {
 
 /** A Gong error body (as opposed to a proxy page or an unknown route). */
 export function isGongErrorBody(info: GongErrorInfo): boolean {
-	return info.requestId !== undefined || info.errors.length > 0;
+	return info.fromGong === true;
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -51,6 +54,32 @@ export interface ErrorHints {
 	notFoundLabel?: string;
 	baseUrl?: string;
 	attempts?: number;
+	/** The request changes data in Gong and was not repeated after an ambiguous failure. */
+	unrepeatedWrite?: boolean;
+	/** Removes credential secrets from any text that goes into the error. */
+	redact?: (text: string) => string;
+}
+
+/**
+ * Builds a function that replaces every occurrence of the given secrets (and of the Basic
+ * header value made from them) with "[redacted]". Values shorter than 4 characters are ignored.
+ */
+export function secretRedactor(secrets: unknown[]): (text: string) => string {
+	const list = secrets
+		.filter((s): s is string => typeof s === 'string' && s.trim().length >= 4)
+		.map((s) => s.trim());
+	const all = new Set<string>(list);
+	for (const a of list) for (const b of list) all.add(Buffer.from(`${a}:${b}`).toString('base64'));
+	for (const s of [...all]) {
+		all.add(encodeURIComponent(s));
+		all.add(JSON.stringify(s).slice(1, -1));
+	}
+	const sorted = [...all].sort((x, y) => y.length - x.length);
+	return (text: string) => {
+		let out = String(text);
+		for (const secret of sorted) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
+		return out;
+	};
 }
 
 function hintFor(info: GongErrorInfo, hints: ErrorHints): string {
@@ -67,6 +96,8 @@ function hintFor(info: GongErrorInfo, hints: ErrorHints): string {
 				? `The credential is not allowed to do this. It needs the Gong scope "${hints.scope}": for OAuth2 add it to the Gong app and the credential's Scope field and reconnect; for access keys ask a Gong technical admin.`
 				: 'The credential is not allowed to do this; check its permissions in Gong.';
 		case 404:
+			if (!isGongErrorBody(info))
+				return `The address was not found. Check that the Base URL is your company's Gong API address (e.g. https://us-12345.api.gong.io, without a path); requests went to ${hints.baseUrl ?? 'the configured Base URL'}.`;
 			return hints.notFoundLabel
 				? `${hints.notFoundLabel} was not found in Gong. Check the ID, and that the credential can see it.`
 				: 'Gong found nothing for this request.';
@@ -74,7 +105,11 @@ function hintFor(info: GongErrorInfo, hints: ErrorHints): string {
 			return 'Gong reports a conflict: the request clashes with existing data (for example a reused client request ID) or a company setting.';
 		case 429:
 			return 'Gong allows 3 requests per second and 10,000 per day per company, shared by every integration.';
+		case 400:
+			return 'Gong rejected the request as invalid; its message above names the problem.';
 		default:
+			if (info.status >= 500 && hints.unrepeatedWrite)
+				return 'Gong may or may not have applied this change before the error. The request was not repeated automatically, to avoid doing it twice; check in Gong before running it again.';
 			if (info.status >= 500) return 'Gong had a problem processing the request. Try again later.';
 			return '';
 	}
@@ -88,18 +123,20 @@ export function gongApiError(
 	itemIndex?: number,
 	messageOverride?: string,
 ): NodeApiError {
+	const redact = hints.redact ?? ((text: string) => text);
+	const errors = info.errors.map((e) => redact(e));
 	const statusText = STATUS_TEXT[info.status] ?? `HTTP ${info.status}`;
-	const detail = info.errors.length ? info.errors.join('; ') : statusText;
-	const message = messageOverride ?? `Gong API error ${info.status} (${statusText}): ${detail}`;
+	const detail = errors.length ? errors.join('; ') : statusText;
+	const message = redact(messageOverride ?? `Gong API error ${info.status} (${statusText}): ${detail}`);
 	const parts = [hintFor(info, hints)];
 	if (hints.attempts && hints.attempts > 1) parts.push(`Tried ${hints.attempts} times.`);
 	if (info.requestId) parts.push(`Gong request ID: ${info.requestId}`);
-	const description = parts.filter((p) => p).join(' ');
+	const description = redact(parts.filter((p) => p).join(' '));
 	const response: JsonObject = {
 		httpCode: String(info.status),
 		message,
 		requestId: info.requestId ?? null,
-		errors: info.errors,
+		errors,
 	};
 	const error = new NodeApiError(node, response, {
 		message,
@@ -107,7 +144,9 @@ export function gongApiError(
 		httpCode: String(info.status),
 		itemIndex,
 	});
+	// NodeApiError swaps messages that mention a network code for its generic text: keep ours.
+	error.message = message;
 	error.context.requestId = info.requestId;
-	error.context.gongErrors = info.errors;
+	error.context.gongErrors = errors;
 	return error;
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { getConnection, type GongConnection } from './connection';
 import { OAUTH2_CREDENTIAL } from './credentials';
@@ -36,16 +36,18 @@ export interface GongRequestOptions {
 	notFoundLabel?: string;
 }
 
-/** Retries after 5xx / network faults for retry-safe requests. */
-export const MAX_FAULT_RETRIES = 5;
+/** Retries after 5xx / network faults / malformed answers, for retry-safe requests. */
+export const MAX_FAULT_RETRIES = 4;
 /** Waits after 429 before giving up (each bounded by the credential's max wait). */
 export const MAX_RATE_LIMIT_RETRIES = 20;
 const RETRY_STATUSES = [500, 502, 503, 504];
 
 /** Network errors after which the request certainly did not reach Gong. */
-const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'];
+/** Of those, the ones worth trying again (ENOTFOUND is a wrong host, not a hiccup). */
+const NOT_SENT_TRANSIENT = ['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 /** Network errors after which Gong may or may not have processed the request. */
-const AMBIGUOUS_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT'];
+const AMBIGUOUS_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
 
 /** One HTTP exchange through n8n's authenticated request helper, as status + headers + text. */
 async function send(
@@ -108,28 +110,74 @@ export function retryAfterSeconds(headers: Record<string, unknown>): number {
 	return 1;
 }
 
-function backoffMs(attempt: number): number {
-	const base = Math.min(8000, 250 * 2 ** (attempt - 1));
+/** Exponential backoff with jitter: 125–250 ms, 250–500 ms, 0.5–1 s, 1–2 s (then capped at 4 s). */
+export function backoffMs(attempt: number): number {
+	const base = Math.min(4000, 250 * 2 ** (attempt - 1));
 	return base / 2 + Math.random() * (base / 2);
 }
 
-function hintsFor(opts: GongRequestOptions, conn: GongConnection, attempts: number): ErrorHints {
-	return { scope: opts.scope, notFoundLabel: opts.notFoundLabel, baseUrl: conn.baseUrl, attempts };
+function hintsFor(opts: GongRequestOptions, conn: GongConnection, attempts: number, unrepeatedWrite = false): ErrorHints {
+	return {
+		scope: opts.scope,
+		notFoundLabel: opts.notFoundLabel,
+		baseUrl: conn.baseUrl,
+		attempts,
+		unrepeatedWrite,
+		redact: conn.redact,
+	};
 }
 
-function networkError(node: INode, code: string | undefined, opts: GongRequestOptions, conn: GongConnection, attempts: number, sent: boolean) {
+type NetworkFailure = 'notSent' | 'retriedRead' | 'ambiguousWrite';
+
+function networkError(
+	node: INode,
+	code: string | undefined,
+	opts: GongRequestOptions,
+	conn: GongConnection,
+	attempts: number,
+	failure: NetworkFailure,
+): NodeApiError {
 	const what = code ?? 'network error';
-	const message = `Could not reach Gong at ${conn.baseUrl} (${what})`;
-	const description = sent
-		? `The connection failed after the request was sent, so Gong may or may not have processed this ${opts.method} request. It was not repeated automatically to avoid doing it twice; check in Gong before running it again.`
-		: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the Base URL and the network.`;
-	return new NodeApiError(node, { message, code: what }, { message, description, itemIndex: opts.itemIndex });
+	const message = conn.redact(
+		failure === 'ambiguousWrite'
+			? `Connection to Gong at ${conn.baseUrl} failed after the ${opts.method} request was sent (${what}) — it was not repeated, because it changes data in Gong and may already have taken effect`
+			: `Could not reach Gong at ${conn.baseUrl} (${what})`,
+	);
+	const tries = `Tried ${attempts} time${attempts === 1 ? '' : 's'}.`;
+	let description: string;
+	if (failure === 'ambiguousWrite') {
+		description = `The connection failed after the request was sent, so Gong may or may not have processed this ${opts.method} request. It was not repeated automatically, to avoid doing it twice; check in Gong before running it again.`;
+	} else if (failure === 'notSent') {
+		description = `The request did not reach Gong. ${tries} Check the Base URL (${conn.baseUrl}) and the network.`;
+	} else {
+		description = `The connection to Gong failed. ${tries} Gong or the network may be having problems; try again later.`;
+	}
+	const error = new NodeApiError(node, { message, code: what }, { message, description, itemIndex: opts.itemIndex });
+	// NodeApiError replaces messages that mention a network code with generic text: keep ours.
+	error.message = message;
+	error.context.networkCode = what;
+	error.context.attempts = attempts;
+	return error;
+}
+
+/** An error of n8n's request helper that is neither an HTTP answer nor a network failure. */
+function requestFailedError(node: INode, error: unknown, opts: GongRequestOptions, conn: GongConnection): NodeApiError {
+	const original = conn.redact(String((error as Error)?.message ?? error));
+	const message = `The request to Gong could not be sent: ${original}`;
+	const out = new NodeApiError(node, { message }, {
+		message,
+		description: 'Nothing was received from Gong. Check the credential (for OAuth2: reconnect it) and the Base URL.',
+		itemIndex: opts.itemIndex,
+	});
+	out.message = message;
+	return out;
 }
 
 /**
  * Sends one request to Gong: the only place a request leaves the package. Applies the
  * credential (httpRequestWithAuthentication), the base-URL policy, pacing, Retry-After,
- * retries of retry-safe requests, and turns every failure into a NodeApiError.
+ * retries of retry-safe requests, and turns every failure into a NodeApiError whose text
+ * never contains the credential's secrets.
  * Resolves to the parsed JSON body (ids longer than 15 digits as strings), or null for an
  * "empty" 404 when `emptyOn404` is set.
  */
@@ -165,6 +213,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 			response = await send(this, conn.credentialType, request, headers, true);
 			if (response.statusCode === 401 && conn.credentialType === OAUTH2_CREDENTIAL) {
 				// Let n8n's OAuth2 client refresh the token: it does so only for a thrown 401.
+				await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 				response = await send(this, conn.credentialType, request, headers, false);
 			}
 		} catch (error) {
@@ -173,18 +222,18 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 				response = { statusCode: status, headers: {}, body: '' };
 			} else {
 				const code = networkCodeOf(error);
-				if (!code && error instanceof Error && !(error instanceof NodeApiError)) {
-					// Not a network problem (e.g. no credentials set): keep n8n's own error.
-					throw error;
-				}
-				const sent = !(code && NOT_SENT_CODES.includes(code));
-				const retryable = !sent || (retrySafe && (code === undefined || AMBIGUOUS_CODES.includes(code)));
+				if (!code) throw requestFailedError(node, error, opts, conn);
+				const sent = !NOT_SENT_CODES.includes(code);
+				const retryable = sent
+					? retrySafe && AMBIGUOUS_CODES.includes(code)
+					: NOT_SENT_TRANSIENT.includes(code);
 				if (retryable && faultRetries < MAX_FAULT_RETRIES) {
 					faultRetries++;
 					await sleep(backoffMs(faultRetries));
 					continue;
 				}
-				throw networkError(node, code, opts, conn, faultRetries + 1, sent);
+				const failure: NetworkFailure = !sent ? 'notSent' : retrySafe ? 'retriedRead' : 'ambiguousWrite';
+				throw networkError(node, code, opts, conn, faultRetries + 1, failure);
 			}
 		}
 
@@ -204,7 +253,9 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 					{ status, errors: ['Gong answered with a body that is not valid JSON'] },
 					hintsFor(opts, conn, faultRetries + 1),
 					opts.itemIndex,
-					`Gong answered ${status} with invalid JSON${retrySafe ? '' : '; the request was not repeated because it is a write — check in Gong whether it took effect'}`,
+					retrySafe
+						? `Gong answered ${status} with invalid JSON`
+						: `Gong answered ${status} with invalid JSON; the request was not repeated because it is a write — check in Gong whether it took effect`,
 				);
 			}
 		}
@@ -226,6 +277,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 				);
 			}
 			rateLimitRetries++;
+			// Everyone sharing this budget waits; the retry below sleeps until then (pacing).
 			holdUntil(conn.paceKey, Date.now() + waitSeconds * 1000);
 			continue;
 		}
@@ -235,7 +287,16 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 			continue;
 		}
 		if (status === 404 && opts.emptyOn404 && isGongErrorBody(info)) return null;
-		throw gongApiError(node, info, hintsFor(opts, conn, faultRetries + 1), opts.itemIndex);
+		const unrepeatedWrite = !retrySafe && status >= 500;
+		throw gongApiError(
+			node,
+			info,
+			hintsFor(opts, conn, faultRetries + 1, unrepeatedWrite),
+			opts.itemIndex,
+			unrepeatedWrite
+				? `Gong API error ${status} (${info.errors.join('; ') || 'server error'}) — the ${opts.method} request was not repeated, because it changes data in Gong and may already have taken effect`
+				: undefined,
+		);
 	}
 }
 
@@ -288,7 +349,15 @@ export async function gongApiPaginate(
 ): Promise<{ records: IDataObject[]; responses: IDataObject[] }> {
 	const records: IDataObject[] = [];
 	const responses: IDataObject[] = [];
-	if (limit !== undefined && limit <= 0) return { records, responses };
+	const asText = limit as unknown;
+	if (typeof asText === 'string' && /^\s*\d+\s*$/.test(asText)) limit = Number(asText);
+	if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Parameter "Limit" (limit): ${JSON.stringify(limit) ?? String(limit)} is not a whole number of at least 1`,
+			{ itemIndex: opts.itemIndex, description: 'Fix the value of this parameter; nothing was sent to Gong.' },
+		);
+	}
 	for await (const page of gongApiPages.call(this, opts)) {
 		responses.push(page.response);
 		records.push(...page.records);

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { callIds, fromDateTime, primaryUserIds, toDateTime, workspaceId } from '../common.fields';
 import type { BuiltRequest, FieldDef, OperationDef } from '../../framework/types';
+import { SIMPLIFY_CONTENT, simplifyCall, simplifyField } from './simplify';
 
 /** "Data to include" choices and where each goes in Gong's contentSelector.exposedFields. */
 export const CALL_CONTENT_CHOICES: Array<{ name: string; value: string; path: string; description: string }> = [
@@ -90,7 +91,7 @@ export const getManyExtensiveCalls: OperationDef = {
 	name: 'Get Many (Extensive)',
 	action: 'Get many calls with details',
 	description:
-		'Lists calls with their details (participants, topics, trackers, brief, outline, stats, CRM context …) filtered by date range, call IDs or primary users. One item per call: { metaData, parties, content, interaction, collaboration, media, context }.',
+		'Lists calls with their details (participants, topics, trackers, brief, outline, stats, CRM context …) filtered by date range, call IDs or primary users. One item per call: { metaData, parties, content, interaction, collaboration, media, context }, or with Options > Simplify one flat record { id, title, url, started, duration, primaryUser, participants, topics, brief, keyPoints, nextSteps, outcome, … }. Call IDs are strings of up to 20 digits.',
 	catalogId: 'calls.listExtensive',
 	scope: 'api:calls:read:extensive',
 	method: 'POST',
@@ -108,6 +109,7 @@ export const getManyExtensiveCalls: OperationDef = {
 		callContentField,
 		callContextField,
 		callContextTimingField,
+		simplifyField,
 	],
 	preSend(req, itemIndex) {
 		const body = (req.body ?? {}) as IDataObject;
@@ -117,6 +119,14 @@ export const getManyExtensiveCalls: OperationDef = {
 		}
 		body.filter = filter;
 		req.body = body;
+		if (req.values.simplify === true) {
+			// Simplify needs these parts: ask for them along with the chosen ones.
+			req.values.include = [...new Set([...((req.values.include as string[] | undefined) ?? []), ...SIMPLIFY_CONTENT])];
+		}
 		return applyContentSelector(req);
+	},
+	postReceive(items, itemIndex) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		return options.simplify === true ? items.map(simplifyCall) : items;
 	},
 };

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callIds, fromDateTime, toDateTime, workspaceId } from '../common.fields';
 import type { OperationDef } from '../../framework/types';
+import { readableTranscripts, transcriptFormatField } from './transcript.readable';
 
 export const getCallTranscripts: OperationDef = {
 	resource: 'call',
@@ -9,7 +10,7 @@ export const getCallTranscripts: OperationDef = {
 	name: 'Get Transcripts',
 	action: 'Get call transcripts',
 	description:
-		'Returns transcripts of calls chosen by call IDs or date range: one item per call, { callId, transcript: [{ speakerId, topic, sentences: [{ start, end, text }] }] } with times in milliseconds. Transcripts can lag the call by hours.',
+		'Returns transcripts of calls chosen by call IDs or date range: one item per call, { callId, transcript: [{ speakerId, topic, sentences: [{ start, end, text }] }] } with times in milliseconds; speakerId matches the speakerId of the call\'s parties. Options > Output Format "Readable" adds speaker names, affiliation, mm:ss timestamps and a plain-text "text" per call (for LLM prompts). Transcripts can lag the call by hours.',
 	catalogId: 'calls.getTranscripts',
 	scope: 'api:calls:read:transcript',
 	method: 'POST',
@@ -23,11 +24,17 @@ export const getCallTranscripts: OperationDef = {
 		{ ...fromDateTime, key: 'filter.fromDateTime', collection: 'filters' },
 		{ ...toDateTime, key: 'filter.toDateTime', collection: 'filters' },
 		{ ...workspaceId, key: 'filter.workspaceId', collection: 'filters' },
+		transcriptFormatField,
 	],
 	preSend(req) {
 		const body = (req.body ?? {}) as IDataObject;
 		body.filter = body.filter ?? {};
 		req.body = body;
 		return req;
+	},
+	/** Output Format "Readable": speaker names, affiliation, timestamps and plain text (see transcript.readable.ts). */
+	async postReceive(items, itemIndex) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		return options.outputFormat === 'readable' ? await readableTranscripts.call(this, items, itemIndex) : items;
 	},
 };

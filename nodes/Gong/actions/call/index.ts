@@ -1,12 +1,15 @@
 import type { ResourceDef } from '../../framework/types';
+import { createCall } from './create.operation';
 import { getCall } from './get.operation';
+import { getManualCrmAssociations } from './getManualCrmAssociations.operation';
 import { getManyCalls } from './getMany.operation';
 import { getManyExtensiveCalls } from './getManyExtensive.operation';
 import { getCallTranscripts } from './getTranscripts.operation';
+import { uploadCallMedia } from './uploadMedia.operation';
 
 export const callResource: ResourceDef = {
 	value: 'call',
 	name: 'Call',
-	description: 'Recorded calls: list, details, transcripts',
-	operations: [getCall, getManyCalls, getManyExtensiveCalls, getCallTranscripts],
+	description: 'Recorded calls: list, details, transcripts, add calls and upload their media',
+	operations: [getCall, getManyCalls, getManyExtensiveCalls, getCallTranscripts, createCall, uploadCallMedia, getManualCrmAssociations],
 };

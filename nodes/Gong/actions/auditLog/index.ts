@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getManyAuditLogs } from './getMany.operation';
+
+export const auditLogResource: ResourceDef = {
+	value: 'auditLog',
+	name: 'Audit Log',
+	description: 'Gong\'s audit logs: logins, user activity, call plays, external shares',
+	operations: [getManyAuditLogs],
+};

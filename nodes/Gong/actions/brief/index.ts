@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getManyBriefs } from './getMany.operation';
+
+export const briefResource: ResourceDef = {
+	value: 'brief',
+	name: 'Brief',
+	description: 'AI brief settings',
+	operations: [getManyBriefs],
+};

@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getManyCallOutcomes } from './getMany.operation';
+
+export const callOutcomeResource: ResourceDef = {
+	value: 'callOutcome',
+	name: 'Call Outcome',
+	description: 'Call outcomes defined in Gong',
+	operations: [getManyCallOutcomes],
+};

@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getCoachingMetrics } from './getMetrics.operation';
+
+export const coachingResource: ResourceDef = {
+	value: 'coaching',
+	name: 'Coaching',
+	description: 'Coaching metrics of managers and their direct reports',
+	operations: [getCoachingMetrics],
+};

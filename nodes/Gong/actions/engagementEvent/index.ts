@@ -1,0 +1,11 @@
+import type { ResourceDef } from '../../framework/types';
+import { reportContentShared } from './contentShared.operation';
+import { reportContentViewed } from './contentViewed.operation';
+import { reportCustomAction } from './customAction.operation';
+
+export const engagementEventResource: ResourceDef = {
+	value: 'engagementEvent',
+	name: 'Engagement Event',
+	description: 'Legacy engagement events (content viewed, shared, custom action); see Digital Interaction',
+	operations: [reportContentViewed, reportContentShared, reportCustomAction],
+};

@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getManyTrackers } from './getMany.operation';
+
+export const trackerResource: ResourceDef = {
+	value: 'tracker',
+	name: 'Tracker',
+	description: 'Keyword tracker definitions',
+	operations: [getManyTrackers],
+};

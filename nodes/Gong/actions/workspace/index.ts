@@ -1,0 +1,9 @@
+import type { ResourceDef } from '../../framework/types';
+import { getManyWorkspaces } from './getMany.operation';
+
+export const workspaceResource: ResourceDef = {
+	value: 'workspace',
+	name: 'Workspace',
+	description: 'Gong workspaces of the company',
+	operations: [getManyWorkspaces],
+};
