@@ -94,7 +94,7 @@ describe('Call → Get Transcripts: Output Format', () => {
 		expect(result.error).toBeUndefined();
 		const reqs = gong.requests();
 		expect(reqs.map((r: any) => `${r.method} ${r.path}`)).toEqual(['POST /v2/calls/transcript', 'POST /v2/calls/extensive']);
-		expect(reqs[1].body).toEqual({ filter: { callIds: ids }, contentSelector: { exposedFields: { parties: true } } });
+		expect(reqs[1].body).toEqual({ filter: { callIds: result.json.map((j) => j.callId) }, contentSelector: { exposedFields: { parties: true } } });
 		expect(result.json.map((j) => j.callId).sort()).toEqual(ids.slice().sort());
 		for (const item of result.json) {
 			const call = calls.find((c: any) => c.id === item.callId);

@@ -152,14 +152,14 @@ export function readableTranscript(record: IDataObject, call?: CallParties): IDa
 	const lines: string[] = [];
 	const spoke = new Map<string, TranscriptSpeaker>();
 	for (const monologue of raw) {
+		const topic = str(monologue.topic);
+		const parts = (Array.isArray(monologue.sentences) ? (monologue.sentences as IDataObject[]) : []).filter((s) => String(s.text ?? '').trim());
+		if (!parts.length) continue;
 		const speaker = speakerOf(monologue.speakerId);
 		spoke.set(speaker.speakerId, speaker);
-		const topic = str(monologue.topic);
-		const parts = Array.isArray(monologue.sentences) ? (monologue.sentences as IDataObject[]) : [];
 		const texts: string[] = [];
 		for (const sentence of parts) {
-			const text = String(sentence.text ?? '').trim();
-			if (!text) continue;
+			const text = String(sentence.text).trim();
 			texts.push(text);
 			sentences.push({
 				speakerId: speaker.speakerId,
@@ -172,20 +172,19 @@ export function readableTranscript(record: IDataObject, call?: CallParties): IDa
 				text,
 			});
 		}
-		if (!texts.length) continue;
-		const first = parts.find((s) => String(s.text ?? '').trim());
-		const last = [...parts].reverse().find((s) => String(s.text ?? '').trim());
+		const first = parts[0];
+		const last = parts[parts.length - 1];
 		const text = texts.join(' ');
-		const startTime = formatOffset(first?.start);
+		const startTime = formatOffset(first.start);
 		monologues.push({
 			speakerId: speaker.speakerId,
 			speaker: speaker.name,
 			affiliation: speaker.affiliation,
 			topic,
-			start: first?.start,
-			end: last?.end,
+			start: first.start,
+			end: last.end,
 			startTime,
-			endTime: formatOffset(last?.end),
+			endTime: formatOffset(last.end),
 			text,
 		});
 		lines.push(`[${startTime}] ${speaker.name} (${speaker.affiliation}): ${text}`);
