@@ -21,7 +21,7 @@ function renderTable(resources) {
 	const lines = [];
 	lines.push(
 		`${resources.length} resources, ${ops.length} operations. Every paginated operation has **Return All** / **Limit**; ` +
-			'⚠️ marks operations that change or delete data in Gong.',
+			'“write” marks operations that change data in Gong (never repeated automatically unless Gong makes them idempotent), ⚠️ those that delete or erase it.',
 		'',
 		'| Resource | Operation | Gong endpoint | Scope | Notes |',
 		'| --- | --- | --- | --- | --- |',
@@ -32,6 +32,8 @@ function renderTable(resources) {
 		for (const op of operations) {
 			const notes = [];
 			if (op.pagination) notes.push('paginated');
+			if (op.method !== 'GET' && !op.retrySafe) notes.push('write');
+			else if (op.method !== 'GET') notes.push('read-only POST, retried safely');
 			if (op.destructive) notes.push('⚠️ destructive');
 			if (op.legacy) notes.push('legacy');
 			if (op.jsonBody) notes.push('fields or JSON body');

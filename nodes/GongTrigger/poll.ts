@@ -287,7 +287,6 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 	if (listing.nextCursor) {
 		state.resume = { from, to, cursor: listing.nextCursor };
 		if (baselineBefore !== undefined) state.resume.baselineBefore = baselineBefore;
-		if (!previous) state.windowEnd = to;
 		prune(state, from);
 	} else {
 		delete state.resume;
