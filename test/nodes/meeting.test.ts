@@ -178,6 +178,22 @@ describe('Meeting resource', () => {
 		expect(gong.requests()).toHaveLength(0);
 	});
 
+	test('Invitees render as a multi-value fixed collection of Gong\'s invitee fields', () => {
+		const props = new Gong().description.properties.filter((p: any) => p.name === 'invitees');
+		expect(props).toHaveLength(2); // create and update
+		for (const prop of props) {
+			expect(prop).toEqual(expect.objectContaining({ type: 'fixedCollection', default: {}, required: true, typeOptions: { multipleValues: true } }));
+			expect(prop.displayOptions.show).toEqual(expect.objectContaining({ resource: ['meeting'], bodyInput: ['fields'] }));
+			expect(prop.options[0].name).toBe('values');
+			expect(prop.options[0].values.map((v: any) => [v.name, v.type, v.required ?? false])).toEqual([
+				['email', 'string', true],
+				['displayName', 'string', false],
+				['firstName', 'string', false],
+				['lastName', 'string', false],
+			]);
+		}
+	});
+
 	test('descriptions mention the limited release; delete is marked permanent', () => {
 		const ops = new Gong().description.properties.find((p: any) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('meeting'));
 		for (const option of ops.options) expect(option.description).toMatch(/limited release/i);
