@@ -56,8 +56,17 @@ async function main() {
 		show('Call → Get an unknown call (continue on fail)', bad, ['error', 'httpCode', 'requestId']);
 
 		if (nodeTypes['n8n-nodes-gong.gongTrigger']) {
-			const poll = await harness.poll({ mode: 'manual', parameters: { event: 'newCall', lookbackHours: 24 * 7 } });
-			console.log(`\n▶ Gong Trigger → Fetch Test Event: ${poll.items ? poll.items.length : 0} item(s)`);
+			const parameters = { event: 'newCall', lookbackHours: 24 };
+			const staticData = {};
+			const first = await harness.poll({ parameters, staticData });
+			console.log(`\n▶ Gong Trigger, first activation: ${first.items ? first.items.length : 0} call(s) emitted (history is not replayed)`);
+			const now = Date.now();
+			sandbox.addCall({ title: 'Discovery call with Acme', started: new Date(now - 40 * 60e3).toISOString() });
+			sandbox.addCall({ title: 'Renewal review, processed late', started: new Date(now - 5 * 3600e3).toISOString() });
+			const second = await harness.poll({ parameters, staticData });
+			show('Gong Trigger, next poll after two calls were processed', { items: second.items || [] }, ['id', 'title', 'started']);
+			const third = await harness.poll({ parameters, staticData });
+			console.log(`\n▶ Gong Trigger, poll again: ${third.items ? third.items.length : 0} call(s) (each call is emitted once)`);
 		}
 		const stats = sandbox.stats();
 		console.log(`\nSandbox served ${stats.requests} requests (${JSON.stringify(stats.byStatus)}), 429s: ${stats.rateLimited}`);

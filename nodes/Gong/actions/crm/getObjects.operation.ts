@@ -18,6 +18,8 @@ export const getCrmObjects: OperationDef = {
 		crmIntegrationId,
 		crmObjectType,
 		{
+			// Gong's spec models the ids as a (repeated) query parameter, while its prose shows a JSON
+			// array body on this GET; the query form is the formal one and is what is sent here.
 			name: 'objectsCrmIds',
 			displayName: 'CRM Object IDs',
 			kind: 'strings',

@@ -1,0 +1,282 @@
+/**
+ * The importable workflows in examples/: valid n8n export JSON, loadable as an n8n-workflow
+ * `Workflow` with this package's node types, and every parameter of every Gong node exists in the
+ * current node version for its resource/operation (names, option values, collection keys,
+ * resource-locator modes) with no required parameter missing. The checker itself is tested
+ * with broken workflows built in memory.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { INode, INodeProperties, INodePropertyCollection, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+const { DirectoryLoader } = require('n8n-core');
+const { loadSources } = require('./harness');
+
+const EXAMPLES = path.resolve(__dirname, '../examples');
+const GONG_TYPES = ['n8n-nodes-gong.gong', 'n8n-nodes-gong.gongTrigger'];
+
+/** This package's node types from the sources, with n8n's special parameters (Poll Times) applied as n8n does. */
+function packageNodeTypes(): Record<string, INodeType> {
+	const { nodeTypes } = loadSources();
+	for (const type of Object.values(nodeTypes) as INodeType[]) DirectoryLoader.prototype.applySpecialNodeParameters.call(null, type);
+	return nodeTypes;
+}
+
+/** Stand-in for n8n's own nodes (not installed here): only their connections are checked. */
+function stubType(name: string): INodeType {
+	const trigger = /trigger$/i.test(name);
+	return {
+		description: {
+			displayName: name,
+			name,
+			group: trigger ? ['trigger'] : ['transform'],
+			version: [1, 1.1, 1.2, 2, 3, 3.4],
+			description: 'stub',
+			defaults: { name },
+			inputs: trigger ? [] : ['main'],
+			outputs: ['main'],
+			properties: [],
+		} as unknown as INodeTypeDescription,
+	};
+}
+
+const isExpression = (v: unknown) => typeof v === 'string' && v.startsWith('=');
+
+/**
+ * Problems with the parameters of one Gong node: unknown names, names not shown for the chosen
+ * resource/operation, invalid option values, unknown keys inside collections and fixed
+ * collections, unknown resource-locator modes, missing required parameters.
+ */
+export function checkNodeParameters(node: INode, nodeType: INodeType): string[] {
+	const desc = nodeType.description;
+	const problems: string[] = [];
+	const full = NodeHelpers.getNodeParameters(desc.properties, node.parameters, true, false, node, desc) ?? {};
+
+	const checkValue = (prop: INodeProperties, value: unknown, where: string) => {
+		if (value === undefined || value === null || isExpression(value)) return;
+		switch (prop.type) {
+			case 'options': {
+				if (prop.typeOptions?.loadOptionsMethod) return;
+				const allowed = (prop.options ?? []).map((o) => (o as { value: unknown }).value);
+				if (!allowed.includes(value as string)) problems.push(`${where}: "${String(value)}" is not one of ${allowed.join(', ')}`);
+				return;
+			}
+			case 'multiOptions': {
+				if (prop.typeOptions?.loadOptionsMethod) return;
+				const allowed = (prop.options ?? []).map((o) => (o as { value: unknown }).value);
+				for (const v of Array.isArray(value) ? value : [value]) if (!isExpression(v) && !allowed.includes(v)) problems.push(`${where}: "${String(v)}" is not one of ${allowed.join(', ')}`);
+				return;
+			}
+			case 'boolean':
+				if (typeof value !== 'boolean') problems.push(`${where}: expected true or false`);
+				return;
+			case 'number':
+				if (typeof value !== 'number') problems.push(`${where}: expected a number`);
+				return;
+			case 'resourceLocator': {
+				const rl = value as { __rl?: boolean; mode?: string };
+				const modes = (prop.modes ?? []).map((m) => m.name);
+				if (typeof value !== 'object' || !rl.mode || !modes.includes(rl.mode)) problems.push(`${where}: expected a resource locator with mode ${modes.join(' / ')}`);
+				return;
+			}
+			case 'collection': {
+				if (typeof value !== 'object' || Array.isArray(value)) {
+					problems.push(`${where}: expected an object`);
+					return;
+				}
+				const options = (prop.options ?? []) as INodeProperties[];
+				for (const [key, inner] of Object.entries(value as object)) {
+					const option = options.find((o) => o.name === key);
+					if (!option) problems.push(`${where}.${key}: no such option (allowed: ${options.map((o) => o.name).join(', ')})`);
+					else checkValue(option, inner, `${where}.${key}`);
+				}
+				return;
+			}
+			case 'fixedCollection': {
+				if (typeof value !== 'object' || Array.isArray(value)) {
+					problems.push(`${where}: expected an object`);
+					return;
+				}
+				const groups = (prop.options ?? []) as INodePropertyCollection[];
+				for (const [key, entries] of Object.entries(value as object)) {
+					const group = groups.find((g) => g.name === key);
+					if (!group) {
+						problems.push(`${where}.${key}: no such group (allowed: ${groups.map((g) => g.name).join(', ')})`);
+						continue;
+					}
+					const list = Array.isArray(entries) ? entries : [entries];
+					if (Array.isArray(entries) !== Boolean(prop.typeOptions?.multipleValues)) problems.push(`${where}.${key}: ${prop.typeOptions?.multipleValues ? 'expected a list' : 'expected one object'}`);
+					list.forEach((entry: Record<string, unknown>, k: number) => {
+						for (const [field, inner] of Object.entries(entry ?? {})) {
+							const sub = group.values.find((v) => v.name === field);
+							if (!sub) problems.push(`${where}.${key}[${k}].${field}: no such field (allowed: ${group.values.map((v) => v.name).join(', ')})`);
+							else checkValue(sub, inner, `${where}.${key}[${k}].${field}`);
+						}
+					});
+				}
+				return;
+			}
+			default:
+				if (prop.typeOptions?.multipleValues && !Array.isArray(value)) problems.push(`${where}: expected a list of values`);
+		}
+	};
+
+	for (const [name, value] of Object.entries(node.parameters)) {
+		const candidates = desc.properties.filter((p) => p.name === name);
+		if (!candidates.length) {
+			problems.push(`${name}: no such parameter in ${node.type}`);
+			continue;
+		}
+		const shown = candidates.filter((p) => NodeHelpers.displayParameter(full, p, node, desc));
+		if (!shown.length) {
+			problems.push(`${name}: not a parameter of ${['resource', 'operation'].map((k) => String(full[k] ?? '')).filter(Boolean).join(' → ') || 'this node'}`);
+			continue;
+		}
+		// Several definitions may share a name (one per operation); the value must fit one of them.
+		const before = problems.length;
+		const found: string[][] = shown.map((prop) => {
+			problems.length = before;
+			checkValue(prop, value, name);
+			return problems.splice(before);
+		});
+		const best = found.find((list) => list.length === 0) ?? found[0];
+		problems.push(...best);
+	}
+
+	const issues = NodeHelpers.getNodeParametersIssues(desc.properties, { ...node, parameters: full }, desc);
+	for (const [name, messages] of Object.entries(issues?.parameters ?? {})) problems.push(`${name}: ${messages.join('; ')}`);
+	return problems;
+}
+
+/** Structural checks plus the Gong parameter check, for one workflow export. */
+function checkWorkflow(data: any, nodeTypes: Record<string, INodeType>): string[] {
+	const problems: string[] = [];
+	if (!Array.isArray(data.nodes) || typeof data.connections !== 'object') return ['not an n8n workflow export (nodes, connections)'];
+	const names = new Set<string>();
+	for (const node of data.nodes as INode[]) {
+		if (names.has(node.name)) problems.push(`duplicate node name ${node.name}`);
+		names.add(node.name);
+		for (const key of ['id', 'name', 'type', 'typeVersion', 'position', 'parameters']) if ((node as any)[key] === undefined) problems.push(`${node.name}: missing ${key}`);
+	}
+	for (const [from, outputs] of Object.entries<any>(data.connections)) {
+		if (!names.has(from)) problems.push(`connection from unknown node ${from}`);
+		for (const list of outputs.main ?? []) for (const c of list ?? []) if (!names.has(c.node)) problems.push(`connection to unknown node ${c.node}`);
+	}
+	const types: Record<string, INodeType> = { ...nodeTypes };
+	for (const node of data.nodes as INode[]) if (!types[node.type]) types[node.type] = stubType(node.type);
+	const provider = {
+		getByName: (name: string) => types[name],
+		getByNameAndVersion: (name: string) => types[name],
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ id: 'example', name: data.name, nodes: data.nodes, connections: data.connections, active: false, nodeTypes: provider as any, settings: data.settings });
+	for (const node of data.nodes as INode[]) {
+		if (!GONG_TYPES.includes(node.type)) continue;
+		if (node.typeVersion !== 1) problems.push(`${node.name}: typeVersion ${node.typeVersion}, the package has version 1`);
+		const cred = (node.credentials ?? {}) as Record<string, { name?: string }>;
+		const auth = node.parameters.authentication ?? 'accessKey';
+		const credType = auth === 'oAuth2' ? 'gongCommunityOAuth2Api' : 'gongCommunityApi';
+		if (!cred[credType]?.name) problems.push(`${node.name}: no ${credType} credential (by name)`);
+		const nodeType = types[node.type];
+		for (const p of checkNodeParameters(node, nodeType)) problems.push(`${node.name}: ${p}`);
+		const parents = workflow.getParentNodes(node.name);
+		const isTrigger = nodeType.description.group.includes('trigger');
+		if (!isTrigger && !parents.length) problems.push(`${node.name}: not connected to a trigger`);
+	}
+	return problems;
+}
+
+describe('examples/', () => {
+	const nodeTypes = packageNodeTypes();
+	const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+
+	test('there are examples for the four use cases', () => {
+		expect(files).toEqual(['create-meeting.json', 'erase-data-for-email.json', 'new-call-readable-transcript-llm-prompt.json', 'weekly-activity-stats-table.json']);
+	});
+
+	test.each(files)('%s: valid n8n workflow, every Gong parameter exists for its resource/operation', (file) => {
+		const data = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+		expect(typeof data.name).toBe('string');
+		expect(data.settings).toEqual({ executionOrder: 'v1' });
+		expect(data.nodes.some((n: INode) => GONG_TYPES.includes(n.type))).toBe(true);
+		expect(checkWorkflow(data, nodeTypes)).toEqual([]);
+	});
+
+	test('the LLM example uses the readable transcript and the trigger waits for transcripts', () => {
+		const data = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'new-call-readable-transcript-llm-prompt.json'), 'utf8'));
+		const transcript = data.nodes.find((n: INode) => n.parameters.operation === 'getTranscripts');
+		expect(transcript.parameters.options.outputFormat).toBe('readable');
+		const set = data.nodes.find((n: INode) => n.type === 'n8n-nodes-base.set');
+		expect(JSON.stringify(set.parameters)).toContain('$json.text');
+		expect(data.connections[transcript.name].main[0][0].node).toBe(set.name);
+	});
+
+	describe('the checker', () => {
+		const example = () => JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'new-call-readable-transcript-llm-prompt.json'), 'utf8'));
+		const gongNode = (data: any, op = 'getTranscripts') => data.nodes.find((n: INode) => n.parameters.operation === op);
+
+		test('an unknown top-level parameter fails', () => {
+			const data = example();
+			gongNode(data).parameters.callIdz = ['1'];
+			expect(checkWorkflow(data, nodeTypes)).toEqual([expect.stringMatching(/Get Readable Transcript: callIdz: no such parameter/)]);
+		});
+
+		test('a parameter of another operation fails', () => {
+			const data = example();
+			gongNode(data).parameters.fromDateTime = '2025-01-01T00:00:00Z'; // top-level only in Call → Get Many
+			expect(checkWorkflow(data, nodeTypes)).toEqual([expect.stringMatching(/fromDateTime: not a parameter of call → getTranscripts/)]);
+		});
+
+		test('unknown keys and values inside collections fail', () => {
+			const data = example();
+			gongNode(data).parameters.options = { outputFormat: 'pretty', simplify: true };
+			expect(checkWorkflow(data, nodeTypes)).toEqual([
+				expect.stringMatching(/options\.outputFormat: "pretty" is not one of raw, readable/),
+				expect.stringMatching(/options\.simplify: no such option/),
+			]);
+		});
+
+		test('an unknown operation or resource fails', () => {
+			const data = example();
+			gongNode(data).parameters.operation = 'getTranscript';
+			expect(checkWorkflow(data, nodeTypes).join('\n')).toMatch(/operation: "getTranscript" is not one of/);
+			const other = example();
+			gongNode(other).parameters.resource = 'calls';
+			expect(checkWorkflow(other, nodeTypes).join('\n')).toMatch(/resource: "calls" is not one of/);
+		});
+
+		test('trigger parameters are checked too, including n8n\'s Poll Times', () => {
+			const data = example();
+			const trigger = data.nodes.find((n: INode) => n.type === 'n8n-nodes-gong.gongTrigger');
+			trigger.parameters.lookbackDays = 2;
+			trigger.parameters.pollTimes = { item: [{ mode: 'everyFortnight' }] };
+			expect(checkWorkflow(data, nodeTypes)).toEqual([
+				expect.stringMatching(/New Gong Call: pollTimes\.item\[0\]\.mode: "everyFortnight" is not one of/),
+				expect.stringMatching(/New Gong Call: lookbackDays: no such parameter/),
+			]);
+		});
+
+		test('a missing required parameter, a fixed-collection typo, a bad locator mode and a missing credential fail', () => {
+			const meeting = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'create-meeting.json'), 'utf8'));
+			const node = gongNode(meeting, 'create');
+			delete node.parameters.organizerEmail;
+			node.parameters.invitees.values[0].mail = 'x@example.com';
+			delete node.credentials;
+			const problems = checkWorkflow(meeting, nodeTypes).join('\n');
+			expect(problems).toMatch(/invitees\.values\[0\]\.mail: no such field/);
+			expect(problems).toMatch(/organizerEmail: .*required/i);
+			expect(problems).toMatch(/no gongCommunityApi credential/);
+
+			const data = example();
+			gongNode(data).parameters.filters = { workspaceId: { __rl: true, mode: 'name', value: 'Sales' } };
+			expect(checkWorkflow(data, nodeTypes).join('\n')).toMatch(/filters\.workspaceId: expected a resource locator with mode list \/ id/);
+		});
+
+		test('broken connections fail', () => {
+			const data = example();
+			data.connections['Get Readable Transcript'].main[0][0].node = 'Nowhere';
+			expect(checkWorkflow(data, nodeTypes).join('\n')).toMatch(/connection to unknown node Nowhere/);
+		});
+	});
+});
