@@ -10,6 +10,8 @@ import * as path from 'path';
 import type { INode, INodeProperties, INodePropertyCollection, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { useGong } from './helpers';
+
 const { DirectoryLoader } = require('n8n-core');
 const { loadSources } = require('./harness');
 
@@ -170,7 +172,8 @@ function checkWorkflow(data: any, nodeTypes: Record<string, INodeType>): string[
 		getByNameAndVersion: (name: string) => types[name],
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ id: 'example', name: data.name, nodes: data.nodes, connections: data.connections, active: false, nodeTypes: provider as any, settings: data.settings });
+	// n8n's Workflow normalises the nodes' parameters in place (drops unknown ones): give it a copy.
+	const workflow = new Workflow({ id: 'example', name: data.name, nodes: structuredClone(data.nodes), connections: structuredClone(data.connections), active: false, nodeTypes: provider as any, settings: data.settings });
 	for (const node of data.nodes as INode[]) {
 		if (!GONG_TYPES.includes(node.type)) continue;
 		if (node.typeVersion !== 1) problems.push(`${node.name}: typeVersion ${node.typeVersion}, the package has version 1`);
@@ -207,6 +210,8 @@ describe('examples/', () => {
 		const data = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'new-call-readable-transcript-llm-prompt.json'), 'utf8'));
 		const transcript = data.nodes.find((n: INode) => n.parameters.operation === 'getTranscripts');
 		expect(transcript.parameters.options.outputFormat).toBe('readable');
+		const trigger = data.nodes.find((n: INode) => n.type === 'n8n-nodes-gong.gongTrigger');
+		expect(trigger.parameters.options.waitForTranscript).toBe(true);
 		const set = data.nodes.find((n: INode) => n.type === 'n8n-nodes-base.set');
 		expect(JSON.stringify(set.parameters)).toContain('$json.text');
 		expect(data.connections[transcript.name].main[0][0].node).toBe(set.name);
@@ -278,5 +283,51 @@ describe('examples/', () => {
 			data.connections['Get Readable Transcript'].main[0][0].node = 'Nowhere';
 			expect(checkWorkflow(data, nodeTypes).join('\n')).toMatch(/connection to unknown node Nowhere/);
 		});
+	});
+});
+
+describe('examples/ against the sandbox', () => {
+	const gong = useGong({ seed: { calls: 60, users: 20 } });
+	const load = (file: string) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+	const gongNode = (data: any, operation: string) => data.nodes.find((n: INode) => GONG_TYPES.includes(n.type) && n.parameters.operation === operation);
+
+	test('LLM example: its transcript node gives readable text for the trigger\'s call item', async () => {
+		const call = gong.sandbox.state.calls.find((c: any) => c.transcript.length);
+		const node = gongNode(load('new-call-readable-transcript-llm-prompt.json'), 'getTranscripts');
+		const result = await gong.run({ parameters: node.parameters, input: [{ json: { id: call.id, title: call.title } }] });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(1);
+		expect(result.json[0].callId).toBe(call.id);
+		expect(result.json[0].text).toMatch(/^\[\d\d:\d\d\] .+ \((Company|External)\): /);
+	});
+
+	test('weekly stats example: its stats node returns one item per user for a week', async () => {
+		const node = gongNode(load('weekly-activity-stats-table.json'), 'getActivityAggregate');
+		const result = await gong.run({ parameters: node.parameters, input: [{ json: { fromDate: '2025-02-03', toDate: '2025-02-10' } }] });
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().body.filter).toEqual({ fromDate: '2025-02-03', toDate: '2025-02-10' });
+		expect(result.json.length).toBeGreaterThan(0);
+		expect(result.json[0].userEmailAddress).toBeTruthy();
+	});
+
+	test('meeting example: creates a meeting with the example\'s invitees', async () => {
+		const data = load('create-meeting.json');
+		const node = gongNode(data, 'create');
+		const organizer = gong.sandbox.state.users[1].emailAddress;
+		const result = await gong.run({ parameters: { ...node.parameters, organizerEmail: organizer } });
+		expect(result.error).toBeUndefined();
+		const body = gong.lastRequest().body;
+		expect(body.invitees.map((i: any) => i.email)).toEqual(['pat.customer@customer.example', 'sam.colleague@your-company.example']);
+		expect(body.title).toBe('Discovery call with Customer Inc.');
+		expect(result.json[0].meetingId).toMatch(/^\d{1,20}$/);
+	});
+
+	test('erase example: its review node reads what Gong holds for the address', async () => {
+		const node = gongNode(load('erase-data-for-email.json'), 'getDataForEmail');
+		const email = gong.sandbox.state.accounts[0].contacts[0].email;
+		const result = await gong.run({ parameters: node.parameters, input: [{ json: { email } }] });
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().query.emailAddress).toBe(email);
+		expect(result.json).toHaveLength(1);
 	});
 });

@@ -9,7 +9,7 @@ export const fromDateTime: FieldDef = {
 	name: 'fromDateTime',
 	displayName: 'From',
 	kind: 'dateTime',
-	description: 'Start of the period (inclusive), sent to Gong as ISO-8601 with time zone',
+	description: 'Start of the period (inclusive): an ISO-8601 date-time with time zone, e.g. 2025-03-01T00:00:00Z',
 	mustBeBefore: 'toDateTime',
 };
 
@@ -17,7 +17,7 @@ export const toDateTime: FieldDef = {
 	name: 'toDateTime',
 	displayName: 'To',
 	kind: 'dateTime',
-	description: 'End of the period (exclusive), sent to Gong as ISO-8601 with time zone',
+	description: 'End of the period (exclusive): an ISO-8601 date-time with time zone, e.g. 2025-04-01T00:00:00Z',
 };
 
 export const workspaceId: FieldDef = {
@@ -25,14 +25,14 @@ export const workspaceId: FieldDef = {
 	displayName: 'Workspace',
 	kind: 'id',
 	locator: 'workspace',
-	description: 'Only records of this Gong workspace',
+	description: 'Only records of this Gong workspace: pick it or give its ID (digits only, up to 20, as text)',
 };
 
 export const callIds: FieldDef = {
 	name: 'callIds',
 	displayName: 'Call IDs',
 	kind: 'ids',
-	description: 'Gong call IDs (numeric, up to 20 digits); several values or comma-separated text',
+	description: 'Gong call IDs: digits only, up to 20 (e.g. 7782342274025937895), kept as text because numbers this long lose precision; several values or comma-separated text',
 	placeholder: '7782342274025937895',
 };
 
@@ -40,7 +40,7 @@ export const userIds: FieldDef = {
 	name: 'userIds',
 	displayName: 'User IDs',
 	kind: 'ids',
-	description: 'Gong user IDs (numeric, up to 20 digits); several values or comma-separated text',
+	description: 'Gong user IDs (not email addresses): digits only, up to 20, kept as text; several values or comma-separated text',
 	placeholder: '234599484848423',
 };
 
@@ -48,7 +48,7 @@ export const primaryUserIds: FieldDef = {
 	name: 'primaryUserIds',
 	displayName: 'Primary User IDs',
 	kind: 'ids',
-	description: 'Only calls hosted by these Gong users (IDs)',
+	description: 'Only calls hosted by these Gong users: user IDs (digits only, up to 20, as text), not email addresses',
 };
 
 export const callId: FieldDef = {
@@ -57,7 +57,7 @@ export const callId: FieldDef = {
 	kind: 'id',
 	required: true,
 	locator: 'call',
-	description: 'The Gong call: pick it, paste its ID (up to 20 digits) or its Gong URL',
+	description: 'The Gong call: pick it, give its ID (digits only, up to 20, as text, e.g. 7782342274025937895) or paste its Gong URL (…/call?id=…)',
 };
 
 export const userId: FieldDef = {
@@ -66,5 +66,5 @@ export const userId: FieldDef = {
 	kind: 'id',
 	required: true,
 	locator: 'user',
-	description: 'The Gong user: pick one or give the user ID (up to 20 digits)',
+	description: 'The Gong user: pick one or give the user ID (digits only, up to 20, as text; not an email address)',
 };
