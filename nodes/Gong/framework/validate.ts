@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { Int64 } from '../transport/json';
+import { Int64, parseJsonKeepingIds } from '../transport/json';
 import type { FieldDef } from './types';
 
 /** Thrown for bad input before any request: names the parameter and the problem. */
@@ -108,11 +108,16 @@ export function toJson(node: INode, field: FieldDef, value: unknown, itemIndex: 
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (text === '') return undefined;
+		let parsed: unknown;
 		try {
-			return JSON.parse(text.replace(/(:\s*|\[\s*|,\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"'));
+			// Integers longer than 15 digits (Gong IDs) become exact strings, also inside arrays.
+			parsed = parseJsonKeepingIds(text);
 		} catch (error) {
 			throw inputError(node, field, `is not valid JSON (${(error as Error).message})`, itemIndex);
 		}
+		if (parsed === null || typeof parsed !== 'object')
+			throw inputError(node, field, `must be a JSON object or array, got ${show(text)}`, itemIndex);
+		return parsed;
 	}
 	if (value === null || typeof value !== 'object')
 		throw inputError(node, field, `expected a JSON object or array, got ${show(value)}`, itemIndex);

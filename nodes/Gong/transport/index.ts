@@ -10,6 +10,7 @@ import type { GongContext } from './types';
 
 export type { GongContext } from './types';
 export { getConnection } from './connection';
+export { gongApiError } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -339,6 +340,22 @@ export async function* gongApiPages(
 }
 
 /**
+ * The Limit parameter as a whole number ≥ 1 (digit strings from expressions accepted), or a
+ * NodeOperationError naming the parameter — before any request.
+ */
+export function checkLimit(node: INode, limit: unknown, itemIndex?: number): number {
+	const value = typeof limit === 'string' && /^\s*\d+\s*$/.test(limit) ? Number(limit) : limit;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw new NodeOperationError(
+			node,
+			`Parameter "Limit" (limit): ${JSON.stringify(limit) ?? String(limit)} is not a whole number of at least 1`,
+			{ itemIndex, description: 'Fix the value of this parameter; nothing was sent to Gong.' },
+		);
+	}
+	return value;
+}
+
+/**
  * Collects records across pages. With `limit`, stops requesting as soon as `limit` records
  * are in hand and returns exactly that many (or all there are).
  */
@@ -349,15 +366,7 @@ export async function gongApiPaginate(
 ): Promise<{ records: IDataObject[]; responses: IDataObject[] }> {
 	const records: IDataObject[] = [];
 	const responses: IDataObject[] = [];
-	const asText = limit as unknown;
-	if (typeof asText === 'string' && /^\s*\d+\s*$/.test(asText)) limit = Number(asText);
-	if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Parameter "Limit" (limit): ${JSON.stringify(limit) ?? String(limit)} is not a whole number of at least 1`,
-			{ itemIndex: opts.itemIndex, description: 'Fix the value of this parameter; nothing was sent to Gong.' },
-		);
-	}
+	if (limit !== undefined) limit = checkLimit(this.getNode(), limit, opts.itemIndex);
 	for await (const page of gongApiPages.call(this, opts)) {
 		responses.push(page.response);
 		records.push(...page.records);

