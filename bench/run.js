@@ -51,11 +51,11 @@ function sustainedRate(log) {
 	return (ok.length - 1) / ((ok[ok.length - 1].time - ok[0].time) / 1000);
 }
 
-async function scenario(sb, impl, name, ids) {
+async function scenario(sb, impl, name, ids, packageRoot) {
 	sb.configure({ rateLimit: LIMIT }); // fresh limiter window
 	await sleep(1100);
 	sb.clearRequests();
-	const result = await runWorker({ impl, scenario: name, url: sb.url, ids });
+	const result = await runWorker({ impl, scenario: name, url: sb.url, ids, packageRoot });
 	const log = sb.requests.filter((r) => r.path.startsWith('/v2/'));
 	const stats = sb.stats();
 	return {
@@ -90,8 +90,14 @@ const fmt = {
 };
 
 async function main() {
-	const distNode = path.join(__dirname, '..', 'dist', 'nodes', 'Gong', 'Gong.node.js');
+	const root = path.join(__dirname, '..');
+	const distNode = path.join(root, 'dist', 'nodes', 'Gong', 'Gong.node.js');
 	if (!fs.existsSync(distNode)) throw new Error('dist/ missing: run `npm run bench` (it builds first)');
+	// A snapshot of the built package, so a rebuild of dist/ during the run does not disturb it.
+	const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-gong-bench-'));
+	fs.cpSync(path.join(root, 'dist'), path.join(snapshot, 'dist'), { recursive: true });
+	fs.copyFileSync(path.join(root, 'package.json'), path.join(snapshot, 'package.json'));
+	fs.symlinkSync(path.join(root, 'node_modules'), path.join(snapshot, 'node_modules'), 'dir');
 	const started = new Date();
 	const sb = await createSandbox({ port: 0, rateLimit: LIMIT, seed: { calls: CALLS, users: 40 }, pageSize: 100 });
 	try {
@@ -105,7 +111,7 @@ async function main() {
 		]) {
 			for (const impl of ['node', 'naive']) {
 				process.stdout.write(`${label} — ${impl === 'node' ? 'this package' : 'naive baseline'} … `);
-				const run = await scenario(sb, impl, name, ids);
+				const run = await scenario(sb, impl, name, ids, snapshot);
 				check(`${impl} ${name}`, run, expected);
 				process.stdout.write(`${fmt.s(run.wallMs)}, ${run.requests} requests, ${run.served429} × 429, peak RSS ${fmt.mb(run.peakRssMb)}\n`);
 				runs[`${impl}:${name}`] = { ...run, label };
@@ -114,6 +120,7 @@ async function main() {
 		writeResults(runs, started);
 	} finally {
 		await sb.close();
+		fs.rmSync(snapshot, { recursive: true, force: true });
 	}
 }
 

@@ -18,7 +18,7 @@ const sampler = setInterval(() => {
 
 async function runNode() {
 	const { createHarness, loadPackage, sandboxCredentials } = require(path.join(ROOT, 'test/harness'));
-	const { nodeTypes, credentialTypes } = await loadPackage(ROOT);
+	const { nodeTypes, credentialTypes } = await loadPackage(job.packageRoot || ROOT);
 	// Gong's real limit: the credential's default 3 requests per second.
 	const credentials = sandboxCredentials({ url: job.url }, { gongCommunityApi: { requestsPerSecond: 3 } });
 	const harness = createHarness({ nodeTypes, credentialTypes, credentials });

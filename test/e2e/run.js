@@ -80,9 +80,19 @@ async function ensureChromium() {
 	return { installedMs: Date.now() - t0 };
 }
 
+/** The whole run is bounded: after this long everything is stopped and the run fails. */
+const RUN_TIMEOUT_MS = Number(process.env.GONG_E2E_TIMEOUT_MS || 50 * 60 * 1000);
+
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	procs.installExitHandlers((sig) => log(`${sig}: stopping child processes …`));
+	const watchdog = setTimeout(async () => {
+		log(`the e2e run exceeded ${fmtMs(RUN_TIMEOUT_MS)}; stopping`);
+		await procs.stopAll(5000);
+		process.stdout.write('\n0 passed, 1 failed\n');
+		process.exit(1);
+	}, RUN_TIMEOUT_MS);
+	watchdog.unref();
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-e2e-'));
 	const results = new Results();

@@ -60,6 +60,7 @@ class N8n {
 			N8N_AI_ENABLED: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort || 5679),
@@ -71,6 +72,7 @@ class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 			N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 			DB_TYPE: 'sqlite',
 			DB_SQLITE_POOL_SIZE: '2',
 			GENERIC_TIMEZONE: 'UTC',
@@ -149,8 +151,9 @@ class N8n {
 			async () => {
 				const h = await request(`${this.baseUrl}/healthz`, { timeoutMs: 3000 });
 				if (h.status !== 200) return false;
+				// while n8n is still starting, /rest/* may fall through to the editor's HTML
 				const s = await request(`${this.baseUrl}/rest/settings`, { timeoutMs: 5000 });
-				return s.status === 200;
+				return s.status === 200 && s.json && s.json.data && typeof s.json.data === 'object';
 			},
 			{ timeoutMs, intervalMs: 1000, abort: exited },
 		);
