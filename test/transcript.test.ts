@@ -94,7 +94,9 @@ describe('Call → Get Transcripts: Output Format', () => {
 		expect(result.error).toBeUndefined();
 		const reqs = gong.requests();
 		expect(reqs.map((r: any) => `${r.method} ${r.path}`)).toEqual(['POST /v2/calls/transcript', 'POST /v2/calls/extensive']);
-		expect(reqs[1].body).toEqual({ filter: { callIds: result.json.map((j) => j.callId) }, contentSelector: { exposedFields: { parties: true } } });
+		expect(reqs[1].body.contentSelector).toEqual({ exposedFields: { parties: true } });
+		expect(Object.keys(reqs[1].body)).toEqual(['filter', 'contentSelector']);
+		expect([...reqs[1].body.filter.callIds].sort()).toEqual(ids.slice().sort());
 		expect(result.json.map((j) => j.callId).sort()).toEqual(ids.slice().sort());
 		for (const item of result.json) {
 			const call = calls.find((c: any) => c.id === item.callId);
@@ -151,6 +153,28 @@ describe('Call → Get Transcripts: Output Format', () => {
 		const result = await gong.run({ parameters: { resource: 'call', operation: 'getTranscripts', filters: { callIds: ['1'] }, options: { outputFormat: 'fancy' } } });
 		expect(result.error).toBeDefined();
 		expect(gong.requests()).toHaveLength(0);
+	});
+});
+
+describe('Call → Get Transcripts: Readable over many input items', () => {
+	const gong = useGong({ seed: { calls: 160, users: 30 }, pageSize: 100 });
+
+	test('150 items, one call each: 2 transcript requests and 2 parties requests in all, each item its own readable transcript', async () => {
+		const calls = gong.sandbox.state.calls.slice(0, 150);
+		const result = await gong.run({
+			input: calls.map((c: any) => ({ json: { id: c.id } })),
+			parameters: { resource: 'call', operation: 'getTranscripts', filters: { callIds: '={{ $json.id }}' }, options: { outputFormat: 'readable' } },
+		});
+		expect(result.error).toBeUndefined();
+		const paths = gong.requests().map((r: any) => r.path);
+		expect(paths.filter((p: string) => p === '/v2/calls/transcript')).toHaveLength(2);
+		expect(paths.filter((p: string) => p === '/v2/calls/extensive')).toHaveLength(2);
+		expect(result.items).toHaveLength(150);
+		result.items.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json.callId).toBe(calls[i].id);
+			expect(item.json.text).toBe(expectedText(calls[i]));
+		});
 	});
 });
 

@@ -49,6 +49,11 @@ export interface BatchSpec {
 	fallbackOn403?: boolean;
 	/** Apply the item's Return All / Limit to its records (paginated operations). */
 	limit?: boolean;
+	/**
+	 * Called once with every record fetched for all items, before each item's postReceive runs,
+	 * so per-item post-processing can share one round of follow-up requests.
+	 */
+	beforeReceive?: (this: IExecuteFunctions, records: IDataObject[]) => Promise<void>;
 }
 
 type ItemState =
@@ -136,6 +141,11 @@ export function batchedExecute(spec: BatchSpec) {
 					for (const i of affected) if (states[i].kind === 'batched') states[i] = { kind: 'error', error };
 				}
 			}
+		}
+
+		if (spec.beforeReceive) {
+			const all = [...found.values()].flatMap((byId) => [...byId.values()].flat());
+			if (all.length) await spec.beforeReceive.call(this, all);
 		}
 
 		// 3. Each item's records, in input order, paired to the item.

@@ -204,6 +204,28 @@ export function readableTranscript(record: IDataObject, call?: CallParties): IDa
 	};
 }
 
+/** Parties already read in this execution (per context), so items sharing calls share requests. */
+const partiesCache = new WeakMap<object, Map<string, CallParties | null>>();
+
+/** Reads the parties of the calls not read yet in this execution, in batches of 100. */
+export async function prefetchCallParties(
+	this: IExecuteFunctions | IPollFunctions,
+	callIds: string[],
+	itemIndex?: number,
+): Promise<Map<string, CallParties | null>> {
+	let cache = partiesCache.get(this);
+	if (!cache) {
+		cache = new Map();
+		partiesCache.set(this, cache);
+	}
+	const missing = [...new Set(callIds.filter((id) => id && !cache!.has(id)))];
+	if (missing.length) {
+		const fetched = await fetchCallParties.call(this, missing, itemIndex);
+		for (const id of missing) cache.set(id, fetched.get(id) ?? null);
+	}
+	return cache;
+}
+
 /** Turns Gong transcript records into readable ones, reading the calls' parties in batches. */
 export async function readableTranscripts(
 	this: IExecuteFunctions | IPollFunctions,
@@ -211,6 +233,6 @@ export async function readableTranscripts(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	if (!records.length) return records;
-	const calls = await fetchCallParties.call(this, records.map((r) => String(r.callId ?? '')), itemIndex);
-	return records.map((r) => readableTranscript(r, calls.get(String(r.callId ?? ''))));
+	const calls = await prefetchCallParties.call(this, records.map((r) => String(r.callId ?? '')), itemIndex);
+	return records.map((r) => readableTranscript(r, calls.get(String(r.callId ?? '')) ?? undefined));
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
 import { batchedExecute } from '../../framework/batch';
+import { prefetchCallParties } from './transcript.readable';
 
 /** Whether the item filters by more than call IDs (then a missing call is just filtered out). */
 function filtersBeyondIds(filter: IDataObject): boolean {
@@ -44,4 +45,11 @@ export const batchTranscripts = batchedExecute({
 	missingIsError: (req) => !filtersBeyondIds(((req.body ?? {}) as IDataObject).filter as IDataObject ?? {}),
 	notFoundLabel: (id) => `Transcript of call ${id}`,
 	notFoundHint: 'the call may not exist, may not be visible to this credential, or may not be transcribed yet — transcripts can lag the call by hours',
+	/** Readable output needs every call's parties: read them for all items at once (100 per request). */
+	async beforeReceive(records) {
+		const readable = this.getInputData().some(
+			(_, i) => ((this.getNodeParameter('options', i, {}) as IDataObject).outputFormat ?? 'raw') === 'readable',
+		);
+		if (readable) await prefetchCallParties.call(this, records.map((r) => String(r.callId ?? '')));
+	},
 });
