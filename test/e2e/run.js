@@ -94,6 +94,7 @@ async function main() {
 	}, RUN_TIMEOUT_MS);
 	watchdog.unref();
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	for (const f of fs.readdirSync(ARTIFACTS)) if (/\.(log|json)$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f), { force: true });
 	const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-e2e-'));
 	const results = new Results();
 	const timings = { versions: {} };
