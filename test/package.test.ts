@@ -110,5 +110,6 @@ describe('built package', () => {
 		expect(outside).toEqual([]);
 		expect(files.some((f) => /(^|\/)test\/|\.test\.|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toBe(false);
 		expect(files).toContain('dist/nodes/Gong/Gong.node.js');
+		expect(files.filter((f) => f.endsWith('.tsbuildinfo'))).toEqual([]);
 	});
 });
