@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { primaryUserIds, workspaceId } from '../Gong/actions/common.fields';
-import { CALL_CONTENT_CHOICES } from '../Gong/actions/call/getManyExtensive.operation';
+import { CALL_CONTENT_CHOICES, callContextField } from '../Gong/actions/call/getManyExtensive.operation';
 import { fieldProperty } from '../Gong/framework/properties';
 import { authenticationProperty } from '../Gong/transport/credentials';
 
@@ -79,14 +79,10 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'CRM Context',
 		name: 'crmContext',
 		type: 'options',
-		options: [
-			{ name: 'None', value: 'None' },
-			{ name: 'Basic', value: 'Basic', description: 'IDs of the CRM objects linked to the call' },
-			{ name: 'Extended', value: 'Extended', description: 'Linked CRM objects with their fields' },
-		],
+		options: callContextField.options ?? [],
 		default: 'None',
 		displayOptions: { show: { includeExtendedData: [true] } },
-		description: 'CRM objects (accounts, deals …) linked to each call',
+		description: callContextField.description,
 	},
 	{
 		displayName: 'Options',

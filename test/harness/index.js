@@ -208,21 +208,28 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 		return { [credType]: { id: `cred-${credType}`, name: `Test ${credType}` } };
 	}
 
+	/** The node under test, with the Authentication choice and the matching credential. */
+	function nodeUnderTest({ id = 'node-under-test', name = NODE, type, parameters = {}, auth, position = [0, 0] }) {
+		const authentication = auth ?? parameters.authentication ?? 'accessKey';
+		return {
+			id,
+			name,
+			type,
+			typeVersion: 1,
+			position,
+			parameters: { authentication, ...parameters },
+			credentials: credentialRef(type, authentication),
+		};
+	}
+
 	/**
 	 * Runs one node after a start node that emits `input`. Resolves with the node's output
 	 * items, the error (if the run failed) and the whole IRun.
 	 */
 	async function runNode({ type = 'n8n-nodes-gong.gong', parameters, input = [{ json: {} }], continueOnFail = false, auth }) {
 		const id = `wf-${++runCounter}`;
-		const authentication = auth ?? parameters.authentication ?? 'accessKey';
 		const node = {
-			id: 'node-under-test',
-			name: NODE,
-			type,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { authentication, ...parameters },
-			credentials: credentialRef(type, authentication),
+			...nodeUnderTest({ type, parameters, auth, position: [200, 0] }),
 			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		};
 		const start = { id: 'start', name: START, type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -269,16 +276,7 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 	 * static data object (mutated by the trigger, as n8n does).
 	 */
 	async function poll({ type = 'n8n-nodes-gong.gongTrigger', parameters = {}, staticData = {}, mode = 'trigger', activation = 'activate', auth, nodeName = 'Gong Trigger' }) {
-		const authentication = auth ?? parameters.authentication ?? 'accessKey';
-		const node = {
-			id: 'trigger-under-test',
-			name: nodeName,
-			type,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { authentication, ...parameters },
-			credentials: credentialRef(type, authentication),
-		};
+		const node = nodeUnderTest({ id: 'trigger-under-test', name: nodeName, type, parameters, auth });
 		const id = `wf-poll-${++runCounter}`;
 		const workflow = new Workflow({
 			id,
@@ -303,16 +301,7 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 	/** Calls a listSearch / loadOptions method of a node type through a real load-options context. */
 	async function loadOptions({ type = 'n8n-nodes-gong.gong', kind = 'listSearch', method, parameters = {}, filter, paginationToken, auth }) {
 		const { LoadOptionsContext } = require('n8n-core');
-		const authentication = auth ?? parameters.authentication ?? 'accessKey';
-		const node = {
-			id: 'node-under-test',
-			name: NODE,
-			type,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { authentication, ...parameters },
-			credentials: credentialRef(type, authentication),
-		};
+		const node = nodeUnderTest({ type, parameters, auth });
 		const workflow = new Workflow({ id: 'wf-options', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesProvider, settings: { timezone } });
 		const additionalData = additionalDataFor(credentialsHelper, new ExecutionLifecycleHooks('manual', 'opts', { id: 'opts', nodes: [node], connections: {} }));
 		const ctx = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
