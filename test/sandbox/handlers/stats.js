@@ -129,6 +129,12 @@ function periods(sb, from, to, kind) {
 
 const ymd = (sb, ms) => dateOf(ms, offsetOf(sb));
 
+/** One page of per-user activity in the period, users in id order (the three activity endpoints). */
+function pagedActivity(req, sb, filter, from, to) {
+	const rows = activityByUser(sb, filter, from, to).sort((a, b) => compareIds(a.user.id, b.user.id));
+	return sb.paginate(req, rows);
+}
+
 module.exports = {
 	'stats.listInteraction'(req, sb) {
 		const f = req.body.filter;
@@ -188,8 +194,7 @@ module.exports = {
 	'stats.listActivityDayByDay'(req, sb) {
 		const f = req.body.filter;
 		const { from, to } = window(sb, f);
-		const rows = activityByUser(sb, f, from, to).sort((a, b) => compareIds(a.user.id, b.user.id));
-		const { page, records } = sb.paginate(req, rows);
+		const { page, records } = pagedActivity(req, sb, f, from, to);
 		return {
 			body: {
 				records,
@@ -205,8 +210,7 @@ module.exports = {
 	'stats.listActivityAggregate'(req, sb) {
 		const f = req.body.filter;
 		const { from, to } = window(sb, f);
-		const rows = activityByUser(sb, f, from, to).sort((a, b) => compareIds(a.user.id, b.user.id));
-		const { page, records } = sb.paginate(req, rows);
+		const { page, records } = pagedActivity(req, sb, f, from, to);
 		return {
 			body: {
 				records,
@@ -222,8 +226,7 @@ module.exports = {
 		const f = req.body.filter;
 		const { from, to } = window(sb, f);
 		const spans = periods(sb, from, to, req.body.aggregationPeriod);
-		const rows = activityByUser(sb, f, from, to).sort((a, b) => compareIds(a.user.id, b.user.id));
-		const { page, records } = sb.paginate(req, rows);
+		const { page, records } = pagedActivity(req, sb, f, from, to);
 		return {
 			body: {
 				records,
