@@ -1,5 +1,5 @@
 /**
- * Cross-item batching (nodes/Gong/framework/batch.ts): N input items of Call → Get, User → Get
+ * Cross-item batching (nodes/shared/framework/batch.ts): N input items of Call → Get, User → Get
  * and Call → Get Transcripts make ⌈N/100⌉ requests to Gong's bulk endpoints, each record goes
  * back to its own input item, unknown ids fail only their item.
  */

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { allOperations, resources } from '../nodes/Gong/actions/resources';
-import { targetOf } from '../nodes/Gong/framework/properties';
+import { targetOf } from '../nodes/shared/framework/properties';
 import { GONG_OAUTH_SCOPES } from '../credentials/GongCommunityOAuth2Api.credentials';
 
 const { renderTable, withTable } = require('../scripts/readme-table');

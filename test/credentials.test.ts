@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { byId, useGong } from './helpers';
-import { normaliseBaseUrl } from '../nodes/Gong/transport/connection';
+import { normaliseBaseUrl } from '../nodes/shared/transport/connection';
 import { Gong } from '../nodes/Gong/Gong.node';
 import { GongCommunityApi } from '../credentials/GongCommunityApi.credentials';
 import { GongCommunityOAuth2Api } from '../credentials/GongCommunityOAuth2Api.credentials';

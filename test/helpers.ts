@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 const { createSandbox } = require('./sandbox/server');
 const { createHarness, loadSources, sandboxCredentials } = require('./harness');
-const { resetPacing } = require('../nodes/Gong/transport/pacing');
+const { resetPacing } = require('../nodes/shared/transport/pacing');
 
 export interface RunResult {
 	items: INodeExecutionData[];

@@ -5,7 +5,7 @@
  */
 import { byId, useGong } from './helpers';
 
-const { LOCATORS } = require('../nodes/Gong/framework/properties');
+const { LOCATORS } = require('../nodes/shared/framework/properties');
 
 const DAY = 24 * 3600 * 1000;
 const now = Date.now();

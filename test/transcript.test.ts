@@ -5,8 +5,8 @@
  */
 import { useGong } from './helpers';
 
-const { affiliationOf, formatOffset, readableTranscript, PARTIES_BATCH_SIZE } = require('../nodes/Gong/actions/call/transcript.readable');
-const { simplifyCall } = require('../nodes/Gong/actions/call/simplify');
+const { affiliationOf, formatOffset, readableTranscript, PARTIES_BATCH_SIZE } = require('../nodes/shared/calls/transcript.readable');
+const { simplifyCall } = require('../nodes/shared/calls/simplify');
 
 const FROM = '2000-01-01T00:00:00Z';
 const TO = () => new Date(Date.now() + 3600e3).toISOString();

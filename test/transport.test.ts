@@ -1,5 +1,5 @@
 /**
- * Transport (nodes/Gong/transport): rate limits and Retry-After, retries of retry-safe
+ * Transport (nodes/shared/transport): rate limits and Retry-After, retries of retry-safe
  * requests only, Gong's errors as NodeApiError with status / errors[] / requestId and a hint
  * per status, the base-URL policy and pacing shared across items and pages.
  * Everything runs through the engine against the sandbox; no assertion depends on wall time.
@@ -7,9 +7,9 @@
 import type { IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { byId, useGong } from './helpers';
-import { gongApiRequest, MAX_FAULT_RETRIES, retryAfterSeconds } from '../nodes/Gong/transport';
-import { authenticationProperty, gongCredentials } from '../nodes/Gong/transport/credentials';
-import { SPACING_MARGIN } from '../nodes/Gong/transport/pacing';
+import { gongApiRequest, MAX_FAULT_RETRIES, retryAfterSeconds } from '../nodes/shared/transport';
+import { authenticationProperty, gongCredentials } from '../nodes/shared/transport/credentials';
+import { SPACING_MARGIN } from '../nodes/shared/transport/pacing';
 
 /** A node that sends exactly one request through the real transport (for write semantics). */
 class TransportProbe implements INodeType {

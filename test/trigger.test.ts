@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { useGong } from './helpers';
 
 const { PollContext } = require('n8n-core');
-const { MAX_FAULT_RETRIES } = require('../nodes/Gong/transport');
+const { MAX_FAULT_RETRIES } = require('../nodes/shared/transport');
 
 /**
  * Gong Trigger through n8n-core's real PollContext against the sandbox. Time is simulated: Date.now

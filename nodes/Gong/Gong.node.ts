@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { nodeProperties } from './framework/properties';
-import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, gongCredentials } from './transport/credentials';
+import { nodeProperties } from '../shared/framework/properties';
+import { listSearch, loadOptions } from '../shared/methods';
+import { authenticationProperty, gongCredentials } from '../shared/transport/credentials';
 
 export class Gong implements INodeType {
 	description: INodeTypeDescription = {

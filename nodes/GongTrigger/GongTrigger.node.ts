@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { listSearch } from '../Gong/methods';
-import { gongCredentials } from '../Gong/transport/credentials';
+import { listSearch } from '../shared/methods';
+import { gongCredentials } from '../shared/transport/credentials';
 import { triggerProperties } from './description';
 import { pollNewCalls } from './poll';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { applyContentSelector } from '../Gong/actions/call/getManyExtensive.operation';
-import { gongApiPages } from '../Gong/transport';
+import { applyContentSelector } from '../shared/calls/content';
+import { gongApiPages } from '../shared/transport';
 
 /** Gong accepts at most this many call IDs per extensive / transcript request (and pages by 100). */
 export const ID_BATCH = 100;

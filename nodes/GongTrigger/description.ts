@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { primaryUserIds, workspaceId } from '../Gong/actions/common.fields';
-import { CALL_CONTENT_CHOICES, callContextField } from '../Gong/actions/call/getManyExtensive.operation';
-import { fieldProperty } from '../Gong/framework/properties';
-import { authenticationProperty } from '../Gong/transport/credentials';
+import { primaryUserIds, workspaceId } from '../shared/fields';
+import { CALL_CONTENT_CHOICES, callContextField } from '../shared/calls/content';
+import { fieldProperty } from '../shared/framework/properties';
+import { authenticationProperty } from '../shared/transport/credentials';
 
 /** Lookback bounds in hours (7 days at most). */
 export const DEFAULT_LOOKBACK_HOURS = 24;

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toId, toList } from '../Gong/framework/validate';
-import { primaryUserIds as primaryUserIdsField, workspaceId as workspaceIdField } from '../Gong/actions/common.fields';
+import { toId, toList } from '../shared/framework/validate';
+import { primaryUserIds as primaryUserIdsField, workspaceId as workspaceIdField } from '../shared/fields';
 import {
 	callItem,
 	callTimes,

@@ -1,4 +1,4 @@
-import type { OperationDef, ResourceDef } from '../framework/types';
+import type { OperationDef, ResourceDef } from '../../shared/framework/types';
 import { callResource } from './call';
 import { aiResource } from './ai';
 import { auditLogResource } from './auditLog';

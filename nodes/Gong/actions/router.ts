@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { executeOperation } from '../framework/execute';
+import { executeOperation } from '../../shared/framework/execute';
 import { allOperations } from './resources';
 
 /** Finds the chosen operation's definition and runs it over the input items. */

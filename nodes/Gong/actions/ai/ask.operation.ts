@@ -1,4 +1,4 @@
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 import { checkCustomRange, entityFields } from './fields';
 
 export const askAi: OperationDef = {

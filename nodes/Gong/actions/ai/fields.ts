@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { workspaceId } from '../common.fields';
-import type { BuiltRequest, FieldDef } from '../../framework/types';
+import { workspaceId } from '../../../shared/fields';
+import type { BuiltRequest, FieldDef } from '../../../shared/framework/types';
 
 /** The CRM entity and the time window both AI operations work on. */
 export const entityFields: FieldDef[] = [

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { askAi } from './ask.operation';
 import { getAiBrief } from './getBrief.operation';
 

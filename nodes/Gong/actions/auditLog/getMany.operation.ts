@@ -1,5 +1,5 @@
-import { fromDateTime, toDateTime } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { fromDateTime, toDateTime } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getManyAuditLogs: OperationDef = {
 	resource: 'auditLog',

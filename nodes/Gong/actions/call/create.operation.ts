@@ -2,8 +2,8 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { userId, workspaceId } from '../common.fields';
-import type { FieldDef, OperationDef } from '../../framework/types';
+import { userId, workspaceId } from '../../../shared/fields';
+import type { FieldDef, OperationDef } from '../../../shared/framework/types';
 
 const MAX_255 = /^[\s\S]{0,255}$/;
 

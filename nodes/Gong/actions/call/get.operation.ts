@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callId } from '../common.fields';
-import { batchedExecute } from '../../framework/batch';
-import type { OperationDef } from '../../framework/types';
+import { callId } from '../../../shared/fields';
+import { batchedExecute } from '../../../shared/framework/batch';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getCall: OperationDef = {
 	resource: 'call',

@@ -1,5 +1,5 @@
-import { fromDateTime } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { fromDateTime } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getManualCrmAssociations: OperationDef = {
 	resource: 'call',

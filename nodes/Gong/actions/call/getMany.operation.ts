@@ -1,5 +1,5 @@
-import { fromDateTime, toDateTime, workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { fromDateTime, toDateTime, workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getManyCalls: OperationDef = {
 	resource: 'call',

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { callIds, fromDateTime, toDateTime, workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
-import { readableTranscripts, transcriptFormatField } from './transcript.readable';
-import { batchTranscripts } from './transcripts.batch';
+import { callIds, fromDateTime, toDateTime, workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
+import { readableTranscripts, transcriptFormatField } from '../../../shared/calls/transcript.readable';
+import { batchTranscripts } from '../../../shared/calls/transcripts.batch';
 
 export const getCallTranscripts: OperationDef = {
 	resource: 'call',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { createCall } from './create.operation';
 import { getCall } from './get.operation';
 import { getManualCrmAssociations } from './getManualCrmAssociations.operation';

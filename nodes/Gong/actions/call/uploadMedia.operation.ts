@@ -1,9 +1,9 @@
 import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callId } from '../common.fields';
-import { encodeMultipart } from '../../transport/multipart';
-import type { OperationDef } from '../../framework/types';
+import { callId } from '../../../shared/fields';
+import { encodeMultipart } from '../../../shared/transport/multipart';
+import type { OperationDef } from '../../../shared/framework/types';
 
 /** Gong takes media files up to 1.5 GB. */
 const MAX_MEDIA_BYTES = 1.5 * 1024 * 1024 * 1024;

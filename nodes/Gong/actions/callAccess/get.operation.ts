@@ -1,5 +1,5 @@
-import { callIds } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { callIds } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getCallAccess: OperationDef = {
 	resource: 'callAccess',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { addCallAccess } from './add.operation';
 import { getCallAccess } from './get.operation';
 import { removeCallAccess } from './remove.operation';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callId, userIds } from '../common.fields';
-import type { BuiltRequest, FieldDef } from '../../framework/types';
+import { callId, userIds } from '../../../shared/fields';
+import type { BuiltRequest, FieldDef } from '../../../shared/framework/types';
 
 /** The call and the users of one callAccessList entry (fields mode). */
 export const accessFields: FieldDef[] = [

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getManyCallOutcomes } from './getMany.operation';
 
 export const callOutcomeResource: ResourceDef = {

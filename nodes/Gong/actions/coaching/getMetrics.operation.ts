@@ -1,5 +1,5 @@
-import { fromDateTime, toDateTime, userId, workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { fromDateTime, toDateTime, userId, workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getCoachingMetrics: OperationDef = {
 	resource: 'coaching',

@@ -1,5 +1,5 @@
 import { clientRequestIdField, crmIntegrationId, ensureClientRequestId } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const deleteCrmIntegration: OperationDef = {
 	resource: 'crm',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-import type { BuiltRequest, FieldDef } from '../../framework/types';
+import type { BuiltRequest, FieldDef } from '../../../shared/framework/types';
 
 /** Fields the CRM operations share. */
 

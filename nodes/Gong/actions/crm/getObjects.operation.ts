@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { crmIntegrationId, crmObjectType } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getCrmObjects: OperationDef = {
 	resource: 'crm',

@@ -1,5 +1,5 @@
 import { CLIENT_REQUEST_ID, clientRequestIdField, crmIntegrationId } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getCrmRequestStatus: OperationDef = {
 	resource: 'crm',

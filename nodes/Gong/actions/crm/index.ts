@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { deleteCrmIntegration } from './deleteIntegration.operation';
 import { getCrmIntegrations } from './getIntegrations.operation';
 import { getCrmObjects } from './getObjects.operation';

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CRM_OBJECT_TYPES, clientRequestIdField, crmIntegrationId, crmObjectType, ensureClientRequestId } from './fields';
-import { errorJson, transportOptions, withItemIndex } from '../../framework/execute';
-import { buildRequest } from '../../framework/request';
-import type { OperationDef } from '../../framework/types';
-import { gongApiRequest } from '../../transport';
-import { encodeMultipart } from '../../transport/multipart';
+import { errorJson, transportOptions, withItemIndex } from '../../../shared/framework/execute';
+import { buildRequest } from '../../../shared/framework/request';
+import type { OperationDef } from '../../../shared/framework/types';
+import { gongApiRequest } from '../../../shared/transport';
+import { encodeMultipart } from '../../../shared/transport/multipart';
 
 const MAX_OBJECT_ID = 64;
 

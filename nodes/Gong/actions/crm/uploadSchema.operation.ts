@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { crmIntegrationId, crmObjectType } from './fields';
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { OperationDef } from '../../framework/types';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { OperationDef } from '../../../shared/framework/types';
 
 const FIELD_TYPES = [
 	{ name: 'Boolean', value: 'BOOLEAN' },

@@ -1,5 +1,5 @@
 import { phoneNumberField } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const eraseDataForPhone: OperationDef = {
 	resource: 'dataPrivacy',

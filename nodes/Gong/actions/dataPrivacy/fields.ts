@@ -1,4 +1,4 @@
-import type { FieldDef } from '../../framework/types';
+import type { FieldDef } from '../../../shared/framework/types';
 
 export const emailAddressField: FieldDef = {
 	name: 'emailAddress',

@@ -1,5 +1,5 @@
 import { emailAddressField } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getDataForEmail: OperationDef = {
 	resource: 'dataPrivacy',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { eraseDataForEmail } from './eraseDataForEmail.operation';
 import { eraseDataForPhone } from './eraseDataForPhone.operation';
 import { getDataForEmail } from './getDataForEmail.operation';

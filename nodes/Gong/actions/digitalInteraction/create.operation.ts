@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { FieldDef, OperationDef } from '../../framework/types';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { FieldDef, OperationDef } from '../../../shared/framework/types';
 
 const CUSTOM_FIELD_TYPES = [
 	{ name: 'Boolean', value: 'BOOLEAN' },

@@ -1,5 +1,5 @@
 import { crmProspectsIds, flowId, flowInstanceOwnerEmail } from './fields';
-import type { FieldDef, OperationDef } from '../../framework/types';
+import type { FieldDef, OperationDef } from '../../../shared/framework/types';
 
 const stepOverrides: FieldDef = {
 	name: 'stepOverrides',

@@ -1,5 +1,5 @@
 import { assignFields } from './assignProspects.operation';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const assignProspectsCoolOffOverride: OperationDef = {
 	resource: 'engageFlow',

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { workspaceId } from '../common.fields';
-import { errorJson, transportOptions, withItemIndex } from '../../framework/execute';
-import { buildRequest } from '../../framework/request';
-import type { OperationDef } from '../../framework/types';
-import { gongApiPages } from '../../transport';
+import { workspaceId } from '../../../shared/fields';
+import { errorJson, transportOptions, withItemIndex } from '../../../shared/framework/execute';
+import { buildRequest } from '../../../shared/framework/request';
+import type { OperationDef } from '../../../shared/framework/types';
+import { gongApiPages } from '../../../shared/transport';
 
 /**
  * Gong's spec reuses the flows response schema ({ records, flows: [...] }) for the folders

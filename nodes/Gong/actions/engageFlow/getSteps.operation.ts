@@ -1,4 +1,4 @@
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getFlowSteps: OperationDef = {
 	resource: 'engageFlow',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { assignProspects } from './assignProspects.operation';
 import { assignProspectsCoolOffOverride } from './assignProspectsCoolOffOverride.operation';
 import { getBulkAssignment } from './getBulkAssignment.operation';

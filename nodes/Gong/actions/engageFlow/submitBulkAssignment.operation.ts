@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inputError, toEntries } from '../../framework/validate';
-import type { FieldDef, OperationDef } from '../../framework/types';
+import { inputError, toEntries } from '../../../shared/framework/validate';
+import type { FieldDef, OperationDef } from '../../../shared/framework/types';
 import { flowId, flowInstanceOwnerEmail } from './fields';
 
 const prospects: FieldDef = {

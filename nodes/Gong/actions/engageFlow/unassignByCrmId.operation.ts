@@ -1,5 +1,5 @@
 import { unassignedByUserEmail } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const unassignByCrmId: OperationDef = {
 	resource: 'engageFlow',

@@ -1,5 +1,5 @@
 import { flowInstanceIds, unassignedByUserEmail } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const unassignByInstanceId: OperationDef = {
 	resource: 'engageFlow',

@@ -1,5 +1,5 @@
 import { commonEventFields, contentFields, eventTimestamp, LEGACY_NOTE, prepareEvent, reportingSystem } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const reportContentShared: OperationDef = {
 	resource: 'engagementEvent',

@@ -1,5 +1,5 @@
 import { commonEventFields, contentFields, eventTimestamp, LEGACY_NOTE, personFields, prepareEvent, reportingSystem } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const reportContentViewed: OperationDef = {
 	resource: 'engagementEvent',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { workspaceId } from '../common.fields';
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { BuiltRequest, FieldDef, OperationDef } from '../../framework/types';
+import { workspaceId } from '../../../shared/fields';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { BuiltRequest, FieldDef, OperationDef } from '../../../shared/framework/types';
 
 export const LEGACY_NOTE = 'Legacy API: Gong recommends Digital Interaction → Create for new integrations.';
 

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { reportContentShared } from './contentShared.operation';
 import { reportContentViewed } from './contentViewed.operation';
 import { reportCustomAction } from './customAction.operation';

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getLibraryFolderContent } from './getFolderContent.operation';
 import { getLibraryFolders } from './getFolders.operation';
 

@@ -1,5 +1,5 @@
 import { checkMeetingJson, endTime, invitees, LIMITED_RELEASE, meetingDetails, organizerEmail, startTime } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const createMeeting: OperationDef = {
 	resource: 'meeting',

@@ -1,5 +1,5 @@
 import { LIMITED_RELEASE, meetingId, organizerEmail } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const deleteMeeting: OperationDef = {
 	resource: 'meeting',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { BuiltRequest, FieldDef, OperationDef } from '../../framework/types';
-import { toEntries } from '../../framework/validate';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { BuiltRequest, FieldDef, OperationDef } from '../../../shared/framework/types';
+import { toEntries } from '../../../shared/framework/validate';
 
 export const LIMITED_RELEASE =
 	'Meetings are a Gong limited release (beta): without access Gong answers 403 "Limited release"; ask your Gong CSM to enable it.';

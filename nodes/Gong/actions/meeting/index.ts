@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { createMeeting } from './create.operation';
 import { deleteMeeting } from './delete.operation';
 import { updateMeeting } from './update.operation';

@@ -1,5 +1,5 @@
 import { LIMITED_RELEASE } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const validateMeetingIntegrationStatus: OperationDef = {
 	resource: 'meeting',

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { applyCapabilities, grantCapabilities, profileSettingFields } from './fields';
-import { workspaceId } from '../common.fields';
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { OperationDef } from '../../framework/types';
+import { workspaceId } from '../../../shared/fields';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const createPermissionProfile: OperationDef = {
 	resource: 'permissionProfile',

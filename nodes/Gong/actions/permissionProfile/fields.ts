@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldDef } from '../../framework/types';
+import type { FieldDef } from '../../../shared/framework/types';
 
 export const profileId: FieldDef = {
 	name: 'profileId',

@@ -1,5 +1,5 @@
 import { profileId } from './fields';
-import type { OperationDef } from '../../framework/types';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getPermissionProfile: OperationDef = {
 	resource: 'permissionProfile',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { createPermissionProfile } from './create.operation';
 import { getPermissionProfile } from './get.operation';
 import { getManyPermissionProfiles } from './getMany.operation';

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { applyCapabilities, grantCapabilities, mergeProfile, profileId, profileSettingFields, revokeCapabilities } from './fields';
-import { checkJsonBody, usesJsonBody } from '../../framework/request';
-import type { OperationDef } from '../../framework/types';
-import { gongApiRequest } from '../../transport';
+import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
+import type { OperationDef } from '../../../shared/framework/types';
+import { gongApiRequest } from '../../../shared/transport';
 
 export const updatePermissionProfile: OperationDef = {
 	resource: 'permissionProfile',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getManyScorecards } from './getMany.operation';
 
 export const scorecardResource: ResourceDef = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { userIds } from '../common.fields';
-import type { BuiltRequest, FieldDef } from '../../framework/types';
+import { userIds } from '../../../shared/fields';
+import type { BuiltRequest, FieldDef } from '../../../shared/framework/types';
 
 /**
  * The filter shared by the user-activity stats: a day range (YYYY-MM-DD in the company's time

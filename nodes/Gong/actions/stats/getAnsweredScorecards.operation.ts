@@ -1,5 +1,5 @@
-import { userIds } from '../common.fields';
-import type { FieldDef, OperationDef } from '../../framework/types';
+import { userIds } from '../../../shared/fields';
+import type { FieldDef, OperationDef } from '../../../shared/framework/types';
 import { ensureFilter } from './fields';
 
 const day = (name: string, displayName: string, description: string, mustBeBefore?: string): FieldDef => ({

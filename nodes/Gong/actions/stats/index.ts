@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getActivityAggregate } from './getActivityAggregate.operation';
 import { getActivityAggregateByPeriod } from './getActivityAggregateByPeriod.operation';
 import { getActivityDayByDay } from './getActivityDayByDay.operation';

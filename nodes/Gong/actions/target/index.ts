@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getManyTargets } from './getMany.operation';
 import { uploadTargetAssignments } from './uploadAssignments.operation';
 

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
-import { encodeMultipart } from '../../transport/multipart';
+import { workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
+import { encodeMultipart } from '../../../shared/transport/multipart';
 
 /** The multipart part Gong reads the file from. */
 const FILE_PART = 'file';

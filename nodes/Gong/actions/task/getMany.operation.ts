@@ -1,5 +1,5 @@
-import { userId, workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { userId, workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 import { taskItems } from './ids';
 
 export const getManyTasks: OperationDef = {

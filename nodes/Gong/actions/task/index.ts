@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getManyTasks } from './getMany.operation';
 import { updateTask } from './update.operation';
 

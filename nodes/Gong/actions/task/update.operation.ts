@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { userId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { userId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 import { taskItems } from './ids';
 
 export const updateTask: OperationDef = {

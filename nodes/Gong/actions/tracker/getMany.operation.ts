@@ -1,5 +1,5 @@
-import { workspaceId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { workspaceId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getManyTrackers: OperationDef = {
 	resource: 'tracker',

@@ -1,6 +1,6 @@
-import { userId } from '../common.fields';
-import { batchedExecute } from '../../framework/batch';
-import type { OperationDef } from '../../framework/types';
+import { userId } from '../../../shared/fields';
+import { batchedExecute } from '../../../shared/framework/batch';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getUser: OperationDef = {
 	resource: 'user',

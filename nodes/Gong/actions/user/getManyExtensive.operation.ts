@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fromDateTime, toDateTime, userIds } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { fromDateTime, toDateTime, userIds } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getManyExtensiveUsers: OperationDef = {
 	resource: 'user',

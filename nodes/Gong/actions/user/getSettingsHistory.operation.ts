@@ -1,5 +1,5 @@
-import { userId } from '../common.fields';
-import type { OperationDef } from '../../framework/types';
+import { userId } from '../../../shared/fields';
+import type { OperationDef } from '../../../shared/framework/types';
 
 export const getUserSettingsHistory: OperationDef = {
 	resource: 'user',

@@ -1,4 +1,4 @@
-import type { ResourceDef } from '../../framework/types';
+import type { ResourceDef } from '../../../shared/framework/types';
 import { getUser } from './get.operation';
 import { getManyUsers } from './getMany.operation';
 import { getManyExtensiveUsers } from './getManyExtensive.operation';

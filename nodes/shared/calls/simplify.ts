@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldDef } from '../../framework/types';
+import type { FieldDef } from '../framework/types';
 import { affiliationOf } from './transcript.readable';
 
 /**

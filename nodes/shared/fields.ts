@@ -1,4 +1,4 @@
-import type { FieldDef } from '../framework/types';
+import type { FieldDef } from './framework/types';
 
 /**
  * Field definitions several operations share. Spread and override (`{ ...fromDateTime, key: … }`)

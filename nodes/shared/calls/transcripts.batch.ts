@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-import { batchedExecute } from '../../framework/batch';
+import { batchedExecute } from '../framework/batch';
 import { prefetchCallParties } from './transcript.readable';
 
 /** Whether the item filters by more than call IDs (then a missing call is just filtered out). */

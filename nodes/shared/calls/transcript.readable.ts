@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import type { FieldDef } from '../../framework/types';
-import { gongApiPages } from '../../transport';
+import type { FieldDef } from '../framework/types';
+import { gongApiPages } from '../transport';
 
 /**
  * "Readable" transcripts: Gong's transcript names speakers only by a speakerId. The call's
