@@ -128,12 +128,25 @@ describe('Call resource', () => {
 		expect(new Set(result.json.map((c: any) => c.metaData.id)).size).toBe(result.items.length);
 	});
 
-	test('Get Many (Extensive): call IDs and workspace together are refused before sending', async () => {
+	test('Get Many (Extensive): Call IDs and Workspace together are sent together, filter by both, every page followed', async () => {
+		const calls = gong.sandbox.state.calls.filter((c: any) => !c.visibleAt || c.visibleAt <= Date.now());
+		const ws0 = gong.sandbox.state.workspaces[0].id;
+		const inWs = calls.filter((c: any) => c.workspaceId === ws0);
+		const outside = calls.filter((c: any) => c.workspaceId !== ws0);
+		expect(inWs.length).toBeGreaterThan(105);
+		expect(outside.length).toBeGreaterThan(0);
+		// 105 calls of the workspace (two pages of 100) plus calls of another workspace, which must be left out
+		const ids = [...inWs.slice(0, 105), ...outside.slice(0, 5)].map((c: any) => c.id);
 		const result = await gong.run({
-			parameters: { resource: 'call', operation: 'getManyExtensive', filters: { callIds: ['1'], workspaceId: byId('2') } },
+			parameters: { resource: 'call', operation: 'getManyExtensive', returnAll: true, filters: { callIds: ids, workspaceId: byId(ws0) } },
 		});
-		expect(result.error!.message).toMatch(/"Call IDs" and "Workspace" cannot be used together/);
-		expect(gong.requests()).toHaveLength(0);
+		expect(result.error).toBeUndefined();
+		const reqs = gong.requests();
+		expect(reqs).toHaveLength(2);
+		expect(reqs[0].body).toEqual({ filter: { callIds: ids, workspaceId: ws0 } });
+		expect(reqs[1].body).toEqual({ filter: { callIds: ids, workspaceId: ws0 }, cursor: expect.any(String) });
+		expect(result.json.map((c: any) => c.metaData.id).sort()).toEqual(inWs.slice(0, 105).map((c: any) => c.id).sort());
+		expect(result.json.every((c: any) => c.metaData.workspaceId === ws0)).toBe(true);
 	});
 
 	test('Get Transcripts: POST /v2/calls/transcript, one item per call; comma-separated ids accepted', async () => {

@@ -121,7 +121,6 @@ module.exports = {
 	/** POST /v2/calls/extensive — only the parts asked for by contentSelector are present. */
 	'calls.listExtensive'(req, sb) {
 		const f = req.body.filter;
-		if (f.callIds && f.workspaceId) fail(400, 'filter.workspaceId: cannot be combined with filter.callIds');
 		const [from, to] = lib.timeRange(f.fromDateTime, f.toDateTime, 'filter.fromDateTime', 'filter.toDateTime');
 		const calls = selectCalls(sb, { from, to, workspaceId: f.workspaceId, callIds: f.callIds, primaryUserIds: f.primaryUserIds });
 		if (!calls.length) fail(404, NO_CALLS);

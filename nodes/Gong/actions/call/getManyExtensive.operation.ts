@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { callIds, fromDateTime, primaryUserIds, toDateTime, workspaceId } from '../../../shared/fields';
 import type { OperationDef } from '../../../shared/framework/types';
@@ -24,7 +23,7 @@ export const getManyExtensiveCalls: OperationDef = {
 	fields: [
 		{ ...fromDateTime, key: 'filter.fromDateTime', collection: 'filters' },
 		{ ...toDateTime, key: 'filter.toDateTime', collection: 'filters' },
-		{ ...workspaceId, key: 'filter.workspaceId', collection: 'filters', description: 'Only calls of this workspace (cannot be combined with Call IDs)' },
+		{ ...workspaceId, key: 'filter.workspaceId', collection: 'filters', description: 'Only calls of this workspace (combines with the other filters, Call IDs included)' },
 		{ ...callIds, key: 'filter.callIds', collection: 'filters' },
 		{ ...primaryUserIds, key: 'filter.primaryUserIds', collection: 'filters' },
 		callContentField,
@@ -32,13 +31,10 @@ export const getManyExtensiveCalls: OperationDef = {
 		callContextTimingField,
 		simplifyField,
 	],
-	preSend(req, itemIndex) {
+	preSend(req) {
 		const body = (req.body ?? {}) as IDataObject;
-		const filter = (body.filter ?? {}) as IDataObject;
-		if (filter.callIds && filter.workspaceId) {
-			throw new NodeOperationError(this.getNode(), 'Filters "Call IDs" and "Workspace" cannot be used together: Gong accepts only one of them', { itemIndex });
-		}
-		body.filter = filter;
+		// Gong's filters are independent: Call IDs and Workspace together give the calls of those IDs in that workspace.
+		body.filter = (body.filter ?? {}) as IDataObject;
 		req.body = body;
 		if (req.values.simplify === true) {
 			// Simplify needs these parts: ask for them along with the chosen ones.
