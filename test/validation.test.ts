@@ -123,7 +123,8 @@ const TABLE: Row[] = [
 	{ bad: 'target assignments without the file', params: { resource: 'target', operation: 'uploadAssignments', targetId: byId('1'), workspaceId: byId('2'), binaryPropertyName: 'data' }, input: [{ json: {} }], expected: /Parameter "Input Binary Field" \(binaryPropertyName\)/ },
 
 	// ---- cross-field rules ----
-	{ bad: 'call ids together with a workspace', params: { resource: 'call', operation: 'getManyExtensive', filters: { callIds: ['1'], workspaceId: byId('2') } }, expected: /Filters "Call IDs" and "Workspace" cannot be used together/, noHint: true },
+	// (Call IDs together with a Workspace is allowed: Gong's filters are independent — test/nodes/call.test.ts.)
+	{ bad: 'users created-after later than created-before', params: { resource: 'user', operation: 'getManyExtensive', filters: { createdFromDateTime: '2024-02-01T00:00:00Z', createdToDateTime: '2024-01-01T00:00:00Z' } }, expected: /Parameter "Created After" \(createdFromDateTime\).*must be before "Created Before"/ },
 ];
 
 describe('Input validation: every bad input is refused before any request, naming the parameter', () => {
