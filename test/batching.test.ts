@@ -62,6 +62,17 @@ describe('Batching: Call → Get', () => {
 		expect([0, 2, 3, 5, 6].map((i) => result.json[i].id)).toEqual(known);
 	});
 
+	test('a 404 naming missing call ids (not "no calls found") fails only those items; the others are asked again', async () => {
+		const known = visible(gong.sandbox).slice(0, 3).map((c: any) => c.id);
+		gong.sandbox.failNext(1, { status: 404, message: `The following callIds were not found: ${known[1]}`, match: { path: '/v2/calls/extensive' } });
+		const result = await getCalls(known, true);
+		expect(result.error).toBeUndefined();
+		expect(gong.requests().map((r: any) => r.body.filter.callIds)).toEqual([known, [known[0], known[2]]]);
+		expect(result.json[0].id).toBe(known[0]);
+		expect(result.json[1]).toMatchObject({ error: `Call ${known[1]} was not found in Gong`, httpCode: '404', gongErrors: [`The following callIds were not found: ${known[1]}`] });
+		expect(result.json[2].id).toBe(known[2]);
+	});
+
 	test('unknown id without continueOnFail: the run fails naming the item', async () => {
 		const known = visible(gong.sandbox).slice(0, 3).map((c: any) => c.id);
 		const result = await getCalls([known[0], known[1], '12345', known[2]]);
@@ -145,6 +156,46 @@ describe('Batching: User → Get', () => {
 		const single = await gong.run({ parameters: { resource: 'user', operation: 'get', userId: byId(users[5].id) } });
 		expect(gong.lastRequest().path).toBe(`/v2/users/${users[5].id}`);
 		expect(result.json[5]).toEqual(single.json[0]);
+	});
+	const getUsers = (ids: string[], continueOnFail = false) =>
+		gong.run({
+			continueOnFail,
+			input: ids.map((id) => ({ json: { id } })),
+			parameters: { resource: 'user', operation: 'get', userId: byId('={{ $json.id }}') },
+		});
+
+	test('unknown ids: Gong\'s 404 "The following userIds were not found" fails only those items, with Gong\'s message; the rest is asked again and succeeds', async () => {
+		const known = gong.sandbox.state.users.slice(0, 4).map((u: any) => u.id);
+		const ids = [known[0], '99999999999999999991', known[1], known[2], '99999999999999999992', known[3]];
+		const result = await getUsers(ids, true);
+		expect(result.error).toBeUndefined();
+		const reqs = gong.requests();
+		expect(reqs.map((r: any) => [r.status, r.body.filter.userIds])).toEqual([
+			[404, ids],
+			[200, known],
+		]);
+		expect(result.items).toHaveLength(6);
+		result.items.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
+		expect([0, 2, 3, 5].map((i) => result.json[i].id)).toEqual(known);
+		for (const [i, id] of [[1, '99999999999999999991'], [4, '99999999999999999992']] as const) {
+			expect(result.json[i]).toMatchObject({ error: `User ${id} was not found in Gong`, httpCode: '404', requestId: expect.any(String) });
+			expect(result.json[i].gongErrors).toEqual(['The following userIds were not found: 99999999999999999991, 99999999999999999992']);
+			expect(result.json[i].description).toMatch(/Gong does not know the IDs it names/);
+		}
+	});
+
+	test('unknown id without continueOnFail: the run fails naming that item', async () => {
+		const known = gong.sandbox.state.users.slice(0, 2).map((u: any) => u.id);
+		const result = await getUsers([known[0], known[1], '12345']);
+		expect(result.error!.message).toBe('User 12345 was not found in Gong');
+		expect(result.error!.httpCode).toBe('404');
+		expect(result.error!.context!.itemIndex).toBe(2);
+	});
+
+	test('only unknown ids: every item fails, one request', async () => {
+		const result = await getUsers(['111', '222'], true);
+		expect(result.json.map((j) => j.error)).toEqual(['User 111 was not found in Gong', 'User 222 was not found in Gong']);
+		expect(gong.requests()).toHaveLength(1);
 	});
 });
 

@@ -35,6 +35,28 @@ describe('User resource', () => {
 		expect(result.json.map((u: any) => u.id).sort()).toEqual([...ids].sort());
 	});
 
+	test('Get Many (Extensive): unknown user IDs fail the item with Gong\'s 404 message (not an empty result); continueOnFail gives an error item', async () => {
+		const known = gong.sandbox.state.users[0].id;
+		const params = { resource: 'user', operation: 'getManyExtensive', returnAll: true, filters: { userIds: [known, '99999999999999999999'] } };
+		const failed = await gong.run({ parameters: params });
+		expect(failed.error!.message).toBe('Gong API error 404 (Not found): The following userIds were not found: 99999999999999999999');
+		expect(failed.error!.httpCode).toBe('404');
+		expect(failed.error!.description).toMatch(/Gong does not know the IDs it names/);
+		const soft = await gong.run({ parameters: params, continueOnFail: true, input: [{ json: {} }, { json: {} }] });
+		expect(soft.items).toHaveLength(2);
+		expect(soft.json[0]).toMatchObject({ httpCode: '404', gongErrors: ['The following userIds were not found: 99999999999999999999'] });
+		expect(soft.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('Get Many (Extensive): Gong\'s "no users found corresponding to the provided filters" 404 stays an empty result', async () => {
+		const result = await gong.run({
+			parameters: { resource: 'user', operation: 'getManyExtensive', returnAll: true, filters: { createdFromDateTime: '1990-01-01T00:00:00Z', createdToDateTime: '1990-01-02T00:00:00Z' } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(0);
+		expect(gong.requests().map((r: any) => r.status)).toEqual([404]);
+	});
+
 	test('Get Settings History: GET /v2/users/{id}/settings-history, one item per entry', async () => {
 		const user = gong.sandbox.state.users[0];
 		const result = await gong.run({ parameters: { resource: 'user', operation: 'getSettingsHistory', userId: byId(user.id) } });

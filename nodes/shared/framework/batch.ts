@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
 import { checkLimit, gongApiError, gongApiPaginate, type PaginateOptions } from '../transport';
@@ -68,6 +68,12 @@ export function chunk<T>(list: T[], size: number): T[][] {
 	return out;
 }
 
+/** The ids a Gong 404 named as unknown ("The following userIds were not found: …"), see transport/errors.ts. */
+function missingIdsNamed(error: unknown): string[] {
+	const ids = (error as { context?: { missingIds?: unknown } })?.context?.missingIds;
+	return Array.isArray(ids) ? ids.map(String) : [];
+}
+
 /** Whether an error is Gong's 403 (missing scope / not allowed). */
 function isForbidden(error: unknown): boolean {
 	return String((error as { httpCode?: unknown })?.httpCode ?? '') === '403';
@@ -112,6 +118,8 @@ export function batchedExecute(spec: BatchSpec) {
 			groups.set(state.group, [...(groups.get(state.group) ?? []), i]);
 		});
 		const found = new Map<string, Map<string, IDataObject[]>>();
+		/** Ids Gong named as unknown in a 404, with that error (its message, requestId). */
+		const gongMissing = new Map<string, NodeApiError>();
 		const lastResponse = new Map<string, IDataObject>();
 		for (const [group, members] of groups) {
 			const byId = new Map<string, IDataObject[]>();
@@ -120,17 +128,32 @@ export function batchedExecute(spec: BatchSpec) {
 			const first = members[0];
 			const sample = { req: (states[first] as { req: BuiltRequest }).req, itemIndex: first };
 			const distinct = [...new Set(members.flatMap((i) => idsOf.get(i) ?? []))];
-			for (const ids of chunk(distinct, size)) {
-				const wanted = new Set(ids);
+			for (const chunkIds of chunk(distinct, size)) {
+				const wanted = new Set(chunkIds);
 				const affected = members.filter((i) => (idsOf.get(i) ?? []).some((id) => wanted.has(id)));
 				try {
-					const options = spec.bulkRequest.call(this, ids, sample);
-					const { records, responses } = await gongApiPaginate.call(this, { ...options, itemIndex: affected[0] });
-					if (responses.length) lastResponse.set(group, responses[responses.length - 1]);
-					for (const record of records) {
-						const id = spec.idOf(record);
-						if (id === undefined || !wanted.has(id)) continue;
-						byId.set(id, [...(byId.get(id) ?? []), record]);
+					// Gong may refuse the whole chunk with a 404 naming the ids it does not know: those ids
+					// fail their items, the rest is asked again (each round removes at least one id).
+					let ids = chunkIds;
+					while (ids.length) {
+						const pending = new Set(ids);
+						let named: string[] = [];
+						try {
+							const options = spec.bulkRequest.call(this, ids, sample);
+							const { records, responses } = await gongApiPaginate.call(this, { ...options, itemIndex: affected[0] });
+							if (responses.length) lastResponse.set(group, responses[responses.length - 1]);
+							for (const record of records) {
+								const id = spec.idOf(record);
+								if (id === undefined || !wanted.has(id)) continue;
+								byId.set(id, [...(byId.get(id) ?? []), record]);
+							}
+							break;
+						} catch (error) {
+							named = missingIdsNamed(error).filter((id) => pending.has(id));
+							if (!named.length) throw error;
+							for (const id of named) gongMissing.set(id, error as NodeApiError);
+						}
+						ids = ids.filter((id) => !named.includes(id));
 					}
 				} catch (error) {
 					if (spec.fallbackOn403 && isForbidden(error)) {
@@ -160,6 +183,24 @@ export function batchedExecute(spec: BatchSpec) {
 				} else {
 					const byId = found.get(state.group) ?? new Map<string, IDataObject[]>();
 					const missing = state.ids.filter((id) => !byId.has(id));
+					const named = state.ids.filter((id) => gongMissing.has(id));
+					if (named.length) {
+						// Gong's own 404 named this item's ids: fail it with Gong's message and request ID.
+						const labels = named.map((id) => spec.notFoundLabel(id));
+						const gongError = gongMissing.get(named[0]);
+						throw gongApiError(
+							node,
+							{
+								status: 404,
+								errors: (gongError?.context.gongErrors as string[] | undefined) ?? [],
+								requestId: gongError?.context.requestId as string | undefined,
+								fromGong: true,
+							},
+							{ scope: def.scope },
+							i,
+							`${labels.join(', ')} ${named.length === 1 ? 'was' : 'were'} not found in Gong`,
+						);
+					}
 					if (missing.length && (spec.missingIsError?.(state.req, i) ?? true)) {
 						const labels = missing.map((id) => spec.notFoundLabel(id));
 						const response = lastResponse.get(state.group);

@@ -29,6 +29,24 @@ export function readGongError(status: number, body: string): GongErrorInfo {
 	return info;
 }
 
+/** Where Gong names ids it does not know: "The following userIds were not found: 1, 2". */
+const MISSING_IDS = /\b(?:was|were) not found\s?:([^\n]{1,20000})/i;
+
+/**
+ * The ids a Gong 404 names as missing ("The following userIds were not found: …"), or undefined
+ * when it names none. Such a 404 is not "nothing matched the filters": the request asked for
+ * records that do not exist (or that the credential cannot see).
+ */
+export function missingIdsOf(info: GongErrorInfo): string[] | undefined {
+	if (info.status !== 404 || !isGongErrorBody(info)) return undefined;
+	for (const text of info.errors) {
+		const match = MISSING_IDS.exec(text);
+		const ids = match?.[1].match(/\d{1,20}/g);
+		if (ids?.length) return [...new Set(ids)];
+	}
+	return undefined;
+}
+
 /** A Gong error body (as opposed to a proxy page or an unknown route). */
 export function isGongErrorBody(info: GongErrorInfo): boolean {
 	return info.fromGong === true;
@@ -96,6 +114,8 @@ function hintFor(info: GongErrorInfo, hints: ErrorHints): string {
 				? `The credential is not allowed to do this. It needs the Gong scope "${hints.scope}": for OAuth2 add it to the Gong app and the credential's Scope field and reconnect; for access keys ask a Gong technical admin.`
 				: 'The credential is not allowed to do this; check its permissions in Gong.';
 		case 404:
+			if (missingIdsOf(info))
+				return 'Gong does not know the IDs it names (or the credential cannot see them). Check the IDs.';
 			if (!isGongErrorBody(info))
 				return `The address was not found. Check that the Base URL is your company's Gong API address (e.g. https://us-12345.api.gong.io, without a path); requests went to ${hints.baseUrl ?? 'the configured Base URL'}.`;
 			return hints.notFoundLabel
@@ -148,5 +168,7 @@ export function gongApiError(
 	error.message = message;
 	error.context.requestId = info.requestId;
 	error.context.gongErrors = errors;
+	const missingIds = missingIdsOf(info);
+	if (missingIds) error.context.missingIds = missingIds;
 	return error;
 }

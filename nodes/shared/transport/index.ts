@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { getConnection, type GongConnection } from './connection';
 import { OAUTH2_CREDENTIAL } from './credentials';
-import { gongApiError, isGongErrorBody, readGongError, type ErrorHints } from './errors';
+import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { holdUntil, waitForSlot } from './pacing';
 import type { GongContext } from './types';
@@ -31,7 +31,7 @@ export interface GongRequestOptions {
 	 * A 429 is always retried: Gong did not process the request.
 	 */
 	retrySafe?: boolean;
-	/** 404 with a Gong error body means "nothing matched": resolve to null. */
+	/** 404 with a Gong error body means "nothing matched": resolve to null (not when it names missing ids). */
 	emptyOn404?: boolean;
 	scope?: string;
 	notFoundLabel?: string;
@@ -287,7 +287,8 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 			await sleep(backoffMs(faultRetries));
 			continue;
 		}
-		if (status === 404 && opts.emptyOn404 && isGongErrorBody(info)) return null;
+		// "Nothing matched" is empty; a 404 naming ids Gong does not know is an error.
+		if (status === 404 && opts.emptyOn404 && isGongErrorBody(info) && !missingIdsOf(info)) return null;
 		const unrepeatedWrite = !retrySafe && status >= 500;
 		throw gongApiError(
 			node,

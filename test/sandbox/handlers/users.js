@@ -40,6 +40,9 @@ module.exports = {
 		const [from, to] = lib.timeRange(f.createdFromDateTime, f.createdToDateTime, 'filter.createdFromDateTime', 'filter.createdToDateTime');
 		let users = sb.state.users.filter((u) => f.includeAvatars === true || !u.isAvatar);
 		if (f.userIds) {
+			// Gong refuses the whole request when it does not know some of the ids, naming them.
+			const unknown = [...new Set(f.userIds.map(String))].filter((id) => !lib.userById(sb, id));
+			if (unknown.length) fail(404, `The following userIds were not found: ${unknown.join(', ')}`);
 			const set = new Set(f.userIds.map(String));
 			users = users.filter((u) => set.has(u.id));
 		}
