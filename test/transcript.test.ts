@@ -192,7 +192,7 @@ describe('Call → Get Many (Extensive): Simplify', () => {
 		expect(result.json[0].id).toBeUndefined();
 	});
 
-	test('on: asks for participants, topics, brief, key points, next steps, outcome and returns flat records', async () => {
+	test('on: asks for everything it outputs (participants, topics, trackers, brief, key points, highlights, outcome, CRM context) and returns flat records', async () => {
 		const call = externalCall();
 		const result = await gong.run({
 			parameters: { resource: 'call', operation: 'getManyExtensive', filters: { callIds: [call.id] }, options: { simplify: true, include: ['trackers'], context: 'Basic' } },
@@ -201,7 +201,7 @@ describe('Call → Get Many (Extensive): Simplify', () => {
 		const body = gong.lastRequest().body;
 		expect(body.contentSelector.exposedFields).toEqual({
 			parties: true,
-			content: { trackers: true, topics: true, brief: true, keyPoints: true, pointsOfInterest: true, callOutcome: true },
+			content: { trackers: true, topics: true, brief: true, keyPoints: true, highlights: true, callOutcome: true, pointsOfInterest: true },
 		});
 		expect(body.contentSelector.context).toBe('Basic');
 		const out = result.json[0] as any;
@@ -220,7 +220,10 @@ describe('Call → Get Many (Extensive): Simplify', () => {
 		expect(typeof out.brief).toBe('string');
 		expect(out.topics.length).toBeGreaterThan(0);
 		expect(out.topics.every((t: unknown) => typeof t === 'string')).toBe(true);
-		expect(out.nextSteps).toEqual(['I will send over the proposal by Friday.']);
+		// From the "Next steps" highlight section (not "Pain points"), not from the deprecated pointsOfInterest.
+		expect(out.nextSteps).toEqual(['Send the proposal by Friday', 'Book a security review with IT']);
+		expect(out.trackers.length).toBeGreaterThan(0);
+		expect(out.trackers.every((t: any) => typeof t.name === 'string' && typeof t.count === 'number')).toBe(true);
 		expect(out.keyPoints.length).toBeGreaterThan(0);
 		expect(typeof out.outcome).toBe('string');
 		expect(out.participants).toHaveLength(call.parties.length);
@@ -228,6 +231,34 @@ describe('Call → Get Many (Extensive): Simplify', () => {
 		expect(out.externalParticipants.length).toBeGreaterThan(0);
 		expect(out.crmObjects.map((o: any) => o.objectType)).toEqual(['Account', 'Opportunity']);
 		expect(out.metaData).toBeUndefined();
+	});
+
+	test('on without options: asks for trackers and CRM context Basic itself, so trackers and crmObjects are filled; an explicit CRM Context "None" is kept', async () => {
+		const call = externalCall();
+		const result = await gong.run({ parameters: { resource: 'call', operation: 'getManyExtensive', filters: { callIds: [call.id] }, options: { simplify: true } } });
+		expect(result.error).toBeUndefined();
+		const body = gong.lastRequest().body;
+		expect(body.contentSelector.context).toBe('Basic');
+		expect(body.contentSelector.exposedFields.content.trackers).toBe(true);
+		const out = result.json[0] as any;
+		expect(out.trackers.length).toBeGreaterThan(0);
+		expect(out.crmObjects.map((o: any) => o.objectType)).toEqual(['Account', 'Opportunity']);
+		expect(out.crmObjects[0].objectId).toBe(call.context[0].objects[0].objectId);
+		gong.sandbox.clearRequests();
+		const none = await gong.run({ parameters: { resource: 'call', operation: 'getManyExtensive', filters: { callIds: [call.id] }, options: { simplify: true, context: 'None' } } });
+		expect(gong.lastRequest().body.contentSelector.context).toBe('None');
+		expect((none.json[0] as any).crmObjects).toEqual([]);
+	});
+
+	test('next steps: highlight sections about next steps / action items; the deprecated pointsOfInterest only as fallback', () => {
+		const poi = { actionItems: [{ snippet: 'Old-style action item' }] };
+		const withHighlights = simplifyCall({
+			metaData: { id: '1' },
+			content: { highlights: [{ title: 'Risks', items: [{ text: 'Budget unclear' }] }, { title: 'Action Items', items: [{ text: 'Share pricing' }] }], pointsOfInterest: poi },
+		});
+		expect(withHighlights.nextSteps).toEqual(['Share pricing']);
+		const fallback = simplifyCall({ metaData: { id: '1' }, content: { highlights: [{ title: 'Risks', items: [{ text: 'Budget unclear' }] }], pointsOfInterest: poi } });
+		expect(fallback.nextSteps).toEqual(['Old-style action item']);
 	});
 
 	test('simplifyCall also takes basic records (GET /v2/calls) and keeps the same keys', () => {

@@ -11,7 +11,7 @@ export const CALL_CONTENT_CHOICES: Array<{ name: string; value: string; path: st
 	{ name: 'Comments', value: 'publicComments', path: 'collaboration.publicComments', description: 'Public comments on the call' },
 	{ name: 'Highlights', value: 'highlights', path: 'content.highlights', description: 'Highlights chosen by Gong' },
 	{ name: 'Key Points', value: 'keyPoints', path: 'content.keyPoints', description: 'Key points of the call' },
-	{ name: 'Next Steps and Action Items', value: 'pointsOfInterest', path: 'content.pointsOfInterest', description: 'Action items and other points of interest' },
+	{ name: 'Next Steps and Action Items (Deprecated)', value: 'pointsOfInterest', path: 'content.pointsOfInterest', description: 'Action items and other points of interest; deprecated by Gong, use Highlights' },
 	{ name: 'Outline', value: 'outline', path: 'content.outline', description: 'Outline of the call by section (large)' },
 	{ name: 'Person Interaction Stats', value: 'personInteractionStats', path: 'interaction.personInteractionStats', description: 'Talk ratio, longest monologue, interactivity and patience per person' },
 	{ name: 'Questions', value: 'questions', path: 'interaction.questions', description: 'Question counts per speaker' },

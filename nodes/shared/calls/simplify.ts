@@ -8,8 +8,18 @@ import { affiliationOf } from './transcript.readable';
  * { metaData, parties, content, interaction, context, … }. Shared with the Gong Trigger.
  */
 
-/** The "Data to Include" parts Simplify asks Gong for (values of CALL_CONTENT_CHOICES). */
-export const SIMPLIFY_CONTENT = ['parties', 'topics', 'brief', 'keyPoints', 'pointsOfInterest', 'callOutcome'];
+/**
+ * The "Data to Include" parts Simplify asks Gong for (values of CALL_CONTENT_CHOICES): everything
+ * it outputs. Next steps come from Highlights; Points of Interest (deprecated by Gong) is still
+ * asked for as the fallback for calls without highlights.
+ */
+export const SIMPLIFY_CONTENT = ['parties', 'topics', 'trackers', 'brief', 'keyPoints', 'highlights', 'callOutcome', 'pointsOfInterest'];
+
+/** The CRM context Simplify asks for when none was chosen: the linked objects (crmObjects). */
+export const SIMPLIFY_CONTEXT = 'Basic';
+
+/** Highlight sections that hold next steps / action items ("Next steps", "Action items"). */
+const NEXT_STEPS_SECTION = /next\s?steps?|action\s?items?|follow[\s-]?ups?/i;
 
 export const simplifyField: FieldDef = {
 	name: 'simplify',
@@ -19,7 +29,7 @@ export const simplifyField: FieldDef = {
 	collection: 'options',
 	default: false,
 	description:
-		'Whether to return one flat record per call instead of Gong\'s nested structure: id, title, url, started, duration (seconds), direction, scope, primaryUser, participants (name, email, title, affiliation Company / External / Unknown), topics, brief, keyPoints, nextSteps, outcome, crmObjects. Participants, topics, brief, key points, next steps and outcome are requested from Gong automatically.',
+		'Whether to return one flat record per call instead of Gong\'s nested structure: id, title, url, started, duration (seconds), direction, scope, primaryUser, participants (name, email, title, affiliation Company / External / Unknown), topics, trackers, brief, keyPoints, nextSteps, outcome, crmObjects. Everything it returns is requested from Gong automatically (participants, topics, trackers, brief, key points, highlights for next steps, outcome, and CRM context Basic unless another CRM Context is chosen).',
 };
 
 const str = (value: unknown): string | null => (value === undefined || value === null || value === '' ? null : String(value));
@@ -46,6 +56,23 @@ function participant(party: IDataObject): SimpleParticipant {
 }
 
 /**
+ * Next steps of a call: the items of its highlight sections about next steps / action items
+ * (content.highlights); for calls without those, the action items of the deprecated
+ * content.pointsOfInterest.
+ */
+export function nextStepsOf(content: IDataObject): string[] {
+	const fromHighlights = list(content.highlights)
+		.filter((section) => NEXT_STEPS_SECTION.test(String(section.title ?? '').slice(0, 200)))
+		.flatMap((section) => list(section.items).map((item) => str(item.text)))
+		.filter((text): text is string => text !== null);
+	if (fromHighlights.length) return fromHighlights;
+	const pointsOfInterest = (content.pointsOfInterest ?? {}) as IDataObject;
+	return list(pointsOfInterest.actionItems)
+		.map((a) => str(a.snippet))
+		.filter((text): text is string => text !== null);
+}
+
+/**
  * A call from /v2/calls/extensive (or a basic call from /v2/calls) as one flat record.
  * Parts Gong did not return are null or empty lists, so every record has the same keys.
  */
@@ -56,7 +83,6 @@ export function simplifyCall(call: IDataObject): IDataObject {
 	const primaryUserId = str(meta.primaryUserId);
 	const host = primaryUserId ? participants.find((p) => p.userId === primaryUserId) : undefined;
 	const outcome = content.callOutcome as IDataObject | undefined;
-	const pointsOfInterest = (content.pointsOfInterest ?? {}) as IDataObject;
 	const crmObjects: IDataObject[] = [];
 	for (const ctx of list(call.context)) {
 		for (const obj of list(ctx.objects)) {
@@ -91,7 +117,7 @@ export function simplifyCall(call: IDataObject): IDataObject {
 		trackers: list(content.trackers).map((t) => ({ name: str(t.name), count: t.count ?? null })),
 		brief: str(content.brief),
 		keyPoints: list(content.keyPoints).map((k) => str(k.text)).filter(Boolean),
-		nextSteps: list(pointsOfInterest.actionItems).map((a) => str(a.snippet)).filter(Boolean),
+		nextSteps: nextStepsOf(content),
 		outcome: outcome ? str(outcome.name) : null,
 		crmObjects: crmObjects.map(({ key: _key, ...rest }) => rest),
 	};

@@ -135,7 +135,11 @@ function callContent(sb, call, sel) {
 			{ section: 'Introductions', startTime: 0, duration: Math.round(dur * 0.15), items: [{ text: 'Round of introductions', startTime: 5 }] },
 			{ section: 'Requirements', startTime: Math.round(dur * 0.15), duration: Math.round(dur * 0.6), items: [{ text: 'Security and SSO requirements', startTime: Math.round(dur * 0.3) }] },
 		];
-	if (sel.highlights) out.highlights = [{ title: 'Next steps', items: [{ text: 'Send the proposal by Friday', startTimes: [Math.round(dur * 0.85)] }] }];
+	if (sel.highlights)
+		out.highlights = [
+			{ title: 'Pain points', items: [{ text: 'Manual reporting takes hours every week', startTimes: [Math.round(dur * 0.3)] }] },
+			{ title: 'Next steps', items: [{ text: 'Send the proposal by Friday', startTimes: [Math.round(dur * 0.85)] }, { text: 'Book a security review with IT', startTimes: [Math.round(dur * 0.9)] }] },
+		];
 	if (sel.callOutcome) {
 		const o = sb.state.callOutcomes[r.int(0, sb.state.callOutcomes.length - 1)];
 		out.callOutcome = { id: String(1000 + o.displayOrder), category: o.category === 'ANSWERED' ? 'Answered' : 'Not answered', name: o.callOutcome };

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callIds, fromDateTime, primaryUserIds, toDateTime, workspaceId } from '../../../shared/fields';
 import type { OperationDef } from '../../../shared/framework/types';
-import { SIMPLIFY_CONTENT, simplifyCall, simplifyField } from '../../../shared/calls/simplify';
+import { SIMPLIFY_CONTENT, SIMPLIFY_CONTEXT, simplifyCall, simplifyField } from '../../../shared/calls/simplify';
 import { applyContentSelector, callContentField, callContextField, callContextTimingField } from '../../../shared/calls/content';
 
 export const getManyExtensiveCalls: OperationDef = {
@@ -39,6 +39,11 @@ export const getManyExtensiveCalls: OperationDef = {
 		if (req.values.simplify === true) {
 			// Simplify needs these parts: ask for them along with the chosen ones.
 			req.values.include = [...new Set([...((req.values.include as string[] | undefined) ?? []), ...SIMPLIFY_CONTENT])];
+			// crmObjects needs the CRM context; an explicit choice (None included) is kept.
+			if (req.values.context === undefined) {
+				const selector = ((req.body as IDataObject).contentSelector ?? {}) as IDataObject;
+				(req.body as IDataObject).contentSelector = { ...selector, context: SIMPLIFY_CONTEXT };
+			}
 		}
 		return applyContentSelector(req);
 	},
