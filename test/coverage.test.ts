@@ -27,9 +27,12 @@ test('the catalog has 69 current operations and 1 legacy one', () => {
 	expect(catalog.filter((e) => e.status !== 'current')).toHaveLength(1);
 });
 
+/** Operations that are a second use of another operation's endpoint (documented by `sharesEndpointWith`). */
+const sharing = allOperations.filter((def) => def.sharesEndpointWith);
+
 test('every catalog operation (69 current + legacy) has exactly one node operation', () => {
 	const counts = new Map<string, number>();
-	for (const def of allOperations) counts.set(def.catalogId, (counts.get(def.catalogId) ?? 0) + 1);
+	for (const def of allOperations) if (!def.sharesEndpointWith) counts.set(def.catalogId, (counts.get(def.catalogId) ?? 0) + 1);
 	const missing = catalog.filter((e) => !counts.has(e.id)).map((e) => `${e.id} (${e.method} ${e.path})`);
 	const doubled = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
 	expect({ missing, doubled }).toEqual({ missing: [], doubled: [] });
@@ -48,6 +51,8 @@ test('every node operation maps to a catalog entry with the same method, path, s
 		if (def.path !== entry.path) problems.push(`${where}: path ${def.path} ≠ ${entry.path}`);
 		if (entry.scope && def.scope !== entry.scope) problems.push(`${where}: scope ${def.scope} ≠ ${entry.scope}`);
 		const pagination = entry.pagination === 'cursor-query' ? 'query' : entry.pagination === 'cursor-body' ? 'body' : undefined;
+		// An operation sharing an endpoint pages it itself (its own output is not the endpoint's list).
+		if (def.sharesEndpointWith) continue;
 		if (def.pagination !== pagination) problems.push(`${where}: pagination ${def.pagination} ≠ ${pagination}`);
 		if (pagination && def.recordsKey !== entry.recordsKey) problems.push(`${where}: recordsKey ${def.recordsKey} ≠ ${entry.recordsKey}`);
 		if (entry.status !== 'current' && !def.legacy) problems.push(`${where}: legacy operation not marked legacy`);
@@ -58,6 +63,21 @@ test('every node operation maps to a catalog entry with the same method, path, s
 		}
 	}
 	expect(problems).toEqual([]);
+});
+
+test('an operation sharing another one\'s endpoint names that operation (same catalog entry, method, path) and why it exists', () => {
+	const problems: string[] = [];
+	for (const def of sharing) {
+		const where = `${def.resource}/${def.operation}`;
+		const owner = allOperations.find((o) => `${o.resource}/${o.operation}` === def.sharesEndpointWith!.operation);
+		if (!owner) problems.push(`${where}: shares the endpoint of ${def.sharesEndpointWith!.operation}, which does not exist`);
+		else if (owner.sharesEndpointWith) problems.push(`${where}: its owner ${def.sharesEndpointWith!.operation} shares an endpoint itself`);
+		else if (owner.catalogId !== def.catalogId || owner.method !== def.method || owner.path !== def.path) problems.push(`${where}: not the endpoint of ${def.sharesEndpointWith!.operation}`);
+		if ((def.sharesEndpointWith!.reason ?? '').length < 30) problems.push(`${where}: the reason is missing or too short`);
+	}
+	expect(problems).toEqual([]);
+	// Today exactly one: Call → Download Media reads the media links of POST /v2/calls/extensive.
+	expect(sharing.map((d) => `${d.resource}/${d.operation} → ${d.sharesEndpointWith!.operation}`)).toEqual(['call/downloadMedia → call/getManyExtensive']);
 });
 
 test('every operation has an action label, a description and unique field names', () => {

@@ -34,6 +34,7 @@ const path = require('path');
 const crypto = require('crypto');
 const { loadCatalog, validateRequest, parseJsonExact } = require('./catalog');
 const data = require('./data');
+const { createMediaHost } = require('./handlers/media');
 
 const { toJson, GongError, newRequestId, DAY_MS } = data;
 
@@ -93,6 +94,7 @@ function loadHandlers() {
 	for (const file of fs.readdirSync(dir).sort()) {
 		if (!file.endsWith('.js') || file.startsWith('_')) continue;
 		const mod = require(path.join(dir, file));
+		if (mod.sandboxPart) continue; // not catalog handlers (e.g. media.js, wired in below)
 		for (const [id, fn] of Object.entries(mod)) {
 			if (map.has(id)) throw new Error(`duplicate handler for ${id} in ${file}`);
 			map.set(id, fn);
@@ -169,6 +171,10 @@ async function createSandbox(options = {}) {
 		fail: data.fail,
 		addCall: (partial) => data.createCall({ state: sandbox.state, ids: sandbox.ids, rng: sandbox.rng }, partial),
 	};
+
+	// Recordings behind the media URLs, on their own origin (handlers/media.js).
+	const mediaHost = await createMediaHost(sandbox).start();
+	sandbox.mediaHost = mediaHost;
 
 	let requests = [];
 	let stats = { requests: 0, byStatus: {}, rateLimited: 0, faults: 0 };
@@ -557,6 +563,10 @@ async function createSandbox(options = {}) {
 		get state() {
 			return sandbox.state;
 		},
+		/** The media host serving the recordings behind media URLs (url, requests, configure, reset). */
+		get media() {
+			return mediaHost;
+		},
 		/** Requests to the OAuth2 token endpoint: {grantType, refreshToken, code, authorization}. */
 		get tokenRequests() {
 			return tokenRequests;
@@ -621,6 +631,7 @@ async function createSandbox(options = {}) {
 				for (const s of sockets) s.destroy();
 				if (server.closeAllConnections) server.closeAllConnections();
 			});
+			await mediaHost.close();
 		},
 	};
 	return api;

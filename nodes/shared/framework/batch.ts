@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
 import { checkLimit, gongApiError, gongApiPaginate, type PaginateOptions } from '../transport';
@@ -49,6 +49,18 @@ export interface BatchSpec {
 	fallbackOn403?: boolean;
 	/** Apply the item's Return All / Limit to its records (paginated operations). */
 	limit?: boolean;
+	/**
+	 * The output items of one input item from its records, instead of one JSON item per record
+	 * (e.g. items with binary data). Runs after postReceive; `values` are the item's validated
+	 * parameters (empty for items answered by the operation's own request). The batcher sets
+	 * pairedItem; a throw fails only this item (an error item with continueOnFail).
+	 */
+	toItems?: (
+		this: IExecuteFunctions,
+		records: IDataObject[],
+		itemIndex: number,
+		values: IDataObject,
+	) => Promise<Array<{ json: IDataObject; binary?: IBinaryKeyData }>>;
 	/**
 	 * Called once with every record fetched for all items, before each item's postReceive runs,
 	 * so per-item post-processing can share one round of follow-up requests.
@@ -226,7 +238,12 @@ export function batchedExecute(spec: BatchSpec) {
 					}
 					if (def.postReceive) records = await def.postReceive.call(this, records, i, lastResponse.get(state.group) ?? {});
 				}
-				for (const json of records) out.push({ json, pairedItem: { item: i } });
+				if (spec.toItems) {
+					const values = state.kind === 'batched' ? state.req.values : {};
+					for (const item of await spec.toItems.call(this, records, i, values)) out.push({ ...item, pairedItem: { item: i } });
+				} else {
+					for (const json of records) out.push({ json, pairedItem: { item: i } });
+				}
 			} catch (error) {
 				if (continueOnFail) {
 					out.push({ json: errorJson(error), pairedItem: { item: i } });

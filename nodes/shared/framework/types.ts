@@ -157,6 +157,12 @@ export interface OperationDef {
 	jsonBody?: boolean;
 	/** The operation is legacy (kept for old accounts). */
 	legacy?: boolean;
+	/**
+	 * A second operation on the Gong endpoint of another one (the catalog lists each endpoint
+	 * once): `operation` names the catalog entry's own node operation ("call/getManyExtensive"),
+	 * `reason` says what this one adds. The coverage test counts it once, under its owner.
+	 */
+	sharesEndpointWith?: { operation: string; reason: string };
 	/** Adjust the built request (e.g. compute derived values, build multipart). */
 	preSend?: (this: IExecuteFunctions, req: BuiltRequest, itemIndex: number) => Promise<BuiltRequest> | BuiltRequest;
 	/** Reshape the output items of one input item. */

@@ -138,7 +138,7 @@ module.exports = {
 					if (exposed.content && Object.values(exposed.content).some(Boolean)) item.content = lib.callContent(sb, c, exposed.content);
 					if (exposed.interaction && Object.values(exposed.interaction).some(Boolean)) item.interaction = lib.callInteraction(c, exposed.interaction);
 					if (exposed.collaboration && exposed.collaboration.publicComments) item.collaboration = lib.callCollaboration(c);
-					if (exposed.media) item.media = lib.callMedia(c);
+					if (exposed.media) item.media = sb.mediaHost ? sb.mediaHost.urlsFor(c) : lib.callMedia(c);
 					return item;
 				}),
 			},
