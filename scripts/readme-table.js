@@ -38,6 +38,7 @@ function renderTable(resources) {
 			if (op.legacy) notes.push('legacy');
 			if (op.jsonBody) notes.push('fields or JSON body');
 			if (op.executeAll) notes.push('batched');
+			if (op.sharesEndpointWith) notes.push(op.sharesEndpointWith.reason);
 			lines.push(
 				`| ${escapeCell(resource.name)} | ${escapeCell(op.name)} | \`${op.method} ${op.path}\` | ${op.scope ? `\`${op.scope}\`` : '—'} | ${notes.join(', ')} |`,
 			);

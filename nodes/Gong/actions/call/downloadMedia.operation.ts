@@ -24,7 +24,7 @@ export const downloadCallMedia: OperationDef = {
 	retrySafe: true,
 	sharesEndpointWith: {
 		operation: 'call/getManyExtensive',
-		reason: 'reads only the temporary media links (exposedFields.media) of the given calls, then downloads each file from its storage host as binary data',
+		reason: 'reads only the temporary media links of the calls (exposedFields.media, also needs api:calls:read:media-url), then downloads each file from its storage host, without the Gong credential, as binary data',
 	},
 	fields: [
 		{ ...callId, target: 'none', description: 'The call whose recording to download: pick it, give its ID (digits only, up to 20, as text) or paste its Gong URL' },
