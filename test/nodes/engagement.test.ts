@@ -239,6 +239,71 @@ describe('Digital Interaction resource', () => {
 		expect(gong.sandbox.state.digitalInteractions).toEqual([expect.objectContaining({ eventId: 'evt-1' })]);
 	});
 
+	test('Create: survey/NPS score, CRM business context of person and company, person custom fields — exact body in Gong\'s nesting', async () => {
+		const result = await gong.run({
+			parameters: {
+				resource: 'digitalInteraction',
+				operation: 'create',
+				...required,
+				eventId: 'evt-nps',
+				eventType: 'NPS Survey Answered',
+				contentTitle: 'Quarterly NPS survey',
+				additionalFields: {
+					personEmail: 'pat@prospect.example',
+					personCrmObjectType: 'CONTACT',
+					personCrmObjectId: '0031x000003AbCd',
+					personCrmSystemName: 'Salesforce',
+					personCustomFields: { values: [{ name: 'role', value: 'CFO', dataType: 'STRING' }, { name: 'signedUp', value: '2024-05-01', dataType: 'DATE' }] },
+					companyName: 'Prospect Inc',
+					companyId: 'cmp-77',
+					companyCrmObjects: { values: [{ objectType: 'ACCOUNT', objectId: '0011x000001XyZ', systemName: 'Salesforce' }, { objectType: 'OPPORTUNITY', objectId: '0061x000009Opp' }] },
+					numericType: 'NPS',
+					numericValue: '={{ 9 }}',
+					numericRangeFrom: 0,
+					numericRangeTo: 10,
+				},
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(gong.lastRequest().body).toEqual({
+			eventId: 'evt-nps',
+			timestamp: '2024-06-01T10:00:00Z',
+			eventType: 'NPS Survey Answered',
+			content: { contentTitle: 'Quarterly NPS survey', numericContentDetails: { numericType: 'NPS', value: 9, rangeFrom: 0, rangeTo: 10 } },
+			person: {
+				email: 'pat@prospect.example',
+				personBusinessContext: { objectType: 'CONTACT', objectId: '0031x000003AbCd', systemName: 'Salesforce' },
+				personCustomFields: [
+					{ name: 'role', value: 'CFO', dataType: 'STRING' },
+					{ name: 'signedUp', value: '2024-05-01', dataType: 'DATE' },
+				],
+				company: {
+					name: 'Prospect Inc',
+					companyId: 'cmp-77',
+					companyBusinessContexts: [
+						{ objectType: 'ACCOUNT', objectId: '0011x000001XyZ', systemName: 'Salesforce' },
+						{ objectType: 'OPPORTUNITY', objectId: '0061x000009Opp' },
+					],
+				},
+			},
+		});
+		expect(gong.sandbox.state.digitalInteractions.find((d: any) => d.eventId === 'evt-nps').content.numericContentDetails).toEqual({ numericType: 'NPS', value: 9, rangeFrom: 0, rangeTo: 10 });
+	});
+
+	test('Create: score and CRM object fields are validated before sending, naming the field', async () => {
+		const run = (additionalFields: Record<string, unknown>) =>
+			gong.run({ parameters: { resource: 'digitalInteraction', operation: 'create', ...required, eventId: 'evt-bad', additionalFields: { trackingId: 't-1', ...additionalFields } } });
+		expect((await run({ numericValue: 9 })).error!.message).toBe('Parameter "Score Range From" (numericRangeFrom): is required with the other score fields (Gong needs the score\'s range)');
+		expect((await run({ numericType: 'RATING', numericRangeFrom: 1 })).error!.message).toMatch(/^Parameter "Score Range To" \(numericRangeTo\): is required/);
+		expect((await run({ numericRangeFrom: 10, numericRangeTo: 0 })).error!.message).toBe('Parameter "Score Range From" (numericRangeFrom): 10 must not be greater than "Score Range To" (0)');
+		expect((await run({ numericValue: 11, numericRangeFrom: 0, numericRangeTo: 10 })).error!.message).toBe('Parameter "Score" (numericValue): 11 is outside the range 0–10');
+		expect((await run({ numericValue: 7.5, numericRangeFrom: 0, numericRangeTo: 10 })).error!.message).toBe('Parameter "Score" (numericValue): 7.5 is not a whole number');
+		expect((await run({ numericValue: '={{ "high" }}', numericRangeFrom: 0, numericRangeTo: 10 })).error!.message).toMatch(/Parameter "Score" \(numericValue\): "high" is not a number/);
+		expect((await run({ companyCrmObjects: { values: [{ objectType: 'ACCOUNT', systemName: 'Salesforce' }] }, trackingId: '', personEmail: 'a@b.example' })).error!.message).toMatch(/Company CRM Objects 1: Object ID.*is required/);
+		expect((await run({ personCustomFields: { values: [{ name: 'role' }] }, trackingId: '', personEmail: 'a@b.example' })).error!.message).toMatch(/Person Custom Fields 1: Value.*is required/);
+		expect(gong.requests()).toHaveLength(0);
+	});
+
 	test('Create: a tracking ID alone identifies the person; the same event ID again → Gong 409', async () => {
 		const result = await gong.run({ parameters: { resource: 'digitalInteraction', operation: 'create', ...required, eventId: 'evt-2', additionalFields: { trackingId: 'trk-9' } } });
 		expect(result.error).toBeUndefined();

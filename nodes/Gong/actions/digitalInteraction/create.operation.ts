@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkJsonBody, usesJsonBody } from '../../../shared/framework/request';
@@ -27,13 +27,41 @@ const customFieldList = (name: string, displayName: string, key: string, descrip
 	],
 });
 
+/** Gong types the score fields as int32. */
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/**
+ * The score fields (content.numericContentDetails): whole int32 numbers; a range (both ends,
+ * from ≤ to) whenever any score field is set, as Gong requires; the score inside the range.
+ */
+function checkScore(node: INode, values: IDataObject, itemIndex: number): void {
+	const labels: Record<string, string> = { numericValue: 'Score', numericRangeFrom: 'Score Range From', numericRangeTo: 'Score Range To' };
+	const bad = (name: string, text: string) => new NodeOperationError(node, `Parameter "${labels[name]}" (${name}): ${text}`, { itemIndex });
+	for (const name of Object.keys(labels)) {
+		const value = values[name];
+		if (value === undefined) continue;
+		if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) throw bad(name, `${String(value)} is not a whole number`);
+	}
+	const any = ['numericType', ...Object.keys(labels)].some((name) => values[name] !== undefined);
+	if (!any) return;
+	for (const name of ['numericRangeFrom', 'numericRangeTo']) {
+		if (values[name] === undefined) throw bad(name, 'is required with the other score fields (Gong needs the score\'s range)');
+	}
+	const from = values.numericRangeFrom as number;
+	const to = values.numericRangeTo as number;
+	if (from > to) throw bad('numericRangeFrom', `${from} must not be greater than "Score Range To" (${to})`);
+	const value = values.numericValue as number | undefined;
+	if (value !== undefined && (value < from || value > to)) throw bad('numericValue', `${value} is outside the range ${from}–${to}`);
+}
+
 export const createDigitalInteraction: OperationDef = {
 	resource: 'digitalInteraction',
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a digital interaction',
 	description:
-		'Adds a digital interaction (e.g. a prospect viewed a web page, opened a document, answered a survey) to the person\'s Gong activity timeline. Identify the person with Person fields or a Tracking ID (not both). Returns { requestId }. Gong refuses an event ID sent before (409).',
+		'Adds a digital interaction (e.g. a prospect viewed a web page, opened a document, answered a survey) to the person\'s Gong activity timeline. Identify the person with Person fields or a Tracking ID (not both); link them to CRM contacts, leads, accounts or opportunities; survey answers and NPS scores go in the Score fields. Returns { requestId }. Gong refuses an event ID sent before (409).',
 	catalogId: 'digitalInteractions.add',
 	scope: 'api:digital-interactions:write',
 	method: 'POST',
@@ -61,13 +89,82 @@ export const createDigitalInteraction: OperationDef = {
 			description: 'Whether the person is a contact or a lead in the CRM (with Person CRM Object ID)',
 		},
 		{ name: 'personCrmObjectId', displayName: 'Person CRM Object ID', kind: 'string', key: 'person.personBusinessContext.objectId', description: 'The person\'s contact or lead ID in the CRM' },
+		{
+			name: 'personCrmSystemName',
+			displayName: 'Person CRM System Name',
+			kind: 'string',
+			key: 'person.personBusinessContext.systemName',
+			placeholder: 'Salesforce',
+			description: 'Name of the CRM (or other system) the Person CRM Object ID belongs to',
+		},
+		customFieldList('personCustomFields', 'Person Custom Fields', 'person.personCustomFields', 'Extra data about the person'),
 		{ name: 'companyName', displayName: 'Company Name', kind: 'string', key: 'person.company.name', description: 'Name of the person\'s company' },
 		{ name: 'companyDomain', displayName: 'Company Domain', kind: 'string', key: 'person.company.domain', placeholder: 'acme.com', description: 'Web domain of the person\'s company' },
+		{ name: 'companyId', displayName: 'Company ID', kind: 'string', key: 'person.company.companyId', description: 'ID of the person\'s company in your system' },
+		{
+			name: 'companyCrmObjects',
+			displayName: 'Company CRM Objects',
+			kind: 'fixedCollection',
+			key: 'person.company.companyBusinessContexts',
+			placeholder: 'Add CRM Object',
+			description: 'The company\'s account or opportunity in the CRM; without a Company Domain Gong uses these to link the interaction to the account',
+			subFields: [
+				{
+					name: 'objectType',
+					displayName: 'Object Type',
+					kind: 'options',
+					required: true,
+					default: 'ACCOUNT',
+					options: [
+						{ name: 'Account', value: 'ACCOUNT' },
+						{ name: 'Opportunity', value: 'OPPORTUNITY' },
+					],
+					description: 'Whether the ID is an account or an opportunity',
+				},
+				{ name: 'objectId', displayName: 'Object ID', kind: 'string', required: true, description: 'The account or opportunity ID in the CRM' },
+				{ name: 'systemName', displayName: 'System Name', kind: 'string', placeholder: 'Salesforce', description: 'Name of the CRM the ID belongs to' },
+			],
+		},
 		{ name: 'trackingId', displayName: 'Tracking ID', kind: 'string', description: 'Tracking ID of the person, instead of Person fields' },
 		{ name: 'contentId', displayName: 'Content ID', kind: 'string', key: 'content.contentId', description: 'ID of the content in your system' },
 		{ name: 'contentUrl', displayName: 'Content URL', kind: 'string', key: 'content.contentUrl', description: 'URL of the content' },
 		{ name: 'contentLabel', displayName: 'Content Labels', kind: 'strings', key: 'content.contentLabel', description: 'Labels of the content; several values or comma-separated text' },
 		{ name: 'contentAdditionalInfoUrl', displayName: 'Content Info URL', kind: 'string', key: 'content.contentAdditionalInfoUrl', description: 'Link to more about the content' },
+		{
+			name: 'numericType',
+			displayName: 'Score Type',
+			kind: 'options',
+			key: 'content.numericContentDetails.numericType',
+			default: 'NPS',
+			options: [
+				{ name: 'NPS', value: 'NPS', description: 'Net Promoter Score answer' },
+				{ name: 'Other', value: 'OTHER' },
+				{ name: 'Percentage', value: 'PERCENTAGE', description: 'E.g. share of a video watched' },
+				{ name: 'Rating', value: 'RATING', description: 'E.g. a survey or review rating' },
+			],
+			description: 'For survey answers, NPS scores and other numeric results: what the score is (with Score, Score Range From and Score Range To)',
+		},
+		{
+			name: 'numericValue',
+			displayName: 'Score',
+			kind: 'number',
+			key: 'content.numericContentDetails.value',
+			description: 'The numeric result (whole number), e.g. 9 for an NPS answer; needs Score Range From and Score Range To',
+		},
+		{
+			name: 'numericRangeFrom',
+			displayName: 'Score Range From',
+			kind: 'number',
+			key: 'content.numericContentDetails.rangeFrom',
+			description: 'Lowest possible score (whole number), e.g. 0 for NPS',
+		},
+		{
+			name: 'numericRangeTo',
+			displayName: 'Score Range To',
+			kind: 'number',
+			key: 'content.numericContentDetails.rangeTo',
+			description: 'Highest possible score (whole number), e.g. 10 for NPS',
+		},
 		customFieldList('contentCustomFields', 'Content Custom Fields', 'content.contentCustomFields', 'Extra data about the content'),
 		customFieldList('customFields', 'Event Custom Fields', 'customFields', 'Extra data about the event'),
 		{ name: 'sourceSystemName', displayName: 'Source System Name', kind: 'string', description: 'With an iPaaS: the name of the technology partner the data comes from' },
@@ -99,6 +196,7 @@ export const createDigitalInteraction: OperationDef = {
 			throw new NodeOperationError(node, 'Parameter "Person CRM Object ID" (personCrmObjectId): is required with "Person CRM Object Type"', { itemIndex });
 		if (!jsonMode && context && !context.objectType)
 			throw new NodeOperationError(node, 'Parameter "Person CRM Object Type" (personCrmObjectType): is required with "Person CRM Object ID"', { itemIndex });
+		if (!jsonMode) checkScore(node, req.values, itemIndex);
 		return req;
 	},
 };
