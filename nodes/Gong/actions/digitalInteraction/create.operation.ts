@@ -139,8 +139,8 @@ export const createDigitalInteraction: OperationDef = {
 			options: [
 				{ name: 'NPS', value: 'NPS', description: 'Net Promoter Score answer' },
 				{ name: 'Other', value: 'OTHER' },
-				{ name: 'Percentage', value: 'PERCENTAGE', description: 'E.g. share of a video watched' },
-				{ name: 'Rating', value: 'RATING', description: 'E.g. a survey or review rating' },
+				{ name: 'Percentage', value: 'PERCENTAGE', description: 'For example the share of a video watched' },
+				{ name: 'Rating', value: 'RATING', description: 'For example a survey or review rating' },
 			],
 			description: 'For survey answers, NPS scores and other numeric results: what the score is (with Score, Score Range From and Score Range To)',
 		},
