@@ -168,6 +168,20 @@ function buildCases(fx) {
 			},
 		},
 		{
+			key: 'call-download',
+			resource: 'call',
+			title: 'Call: Download Media — media link from /v2/calls/extensive, file from the media host as binary',
+			nodes: [gongNode('Download', { resource: 'call', operation: 'downloadMedia', callId: byId(fx.callId), mediaType: 'audio', binaryPropertyName: 'data' })],
+			check(out, ctx) {
+				const res = items(out, 'Download', { min: 1, max: 1 });
+				ok(res[0].callId === fx.callId && res[0].mimeType === 'audio/mpeg' && res[0].fileSize > 1000, `download item ${JSON.stringify(res[0])}`);
+				const bin = out.Download.binary[0] && out.Download.binary[0].data;
+				ok(bin && bin.fileName === `gong-call-${fx.callId}-audio.mp3` && bin.mimeType === 'audio/mpeg', `binary ${JSON.stringify(bin && { ...bin, data: undefined })}`);
+				const req = sent(ctx, 'POST', '/v2/calls/extensive')[0];
+				ok(req.body.contentSelector.exposedFields.media === true, 'asked Gong for the media links');
+			},
+		},
+		{
 			key: 'user',
 			resource: 'user',
 			title: 'User: Get Many (Return All over 2 pages), Get, Settings History, Get Many (Extensive) by ids',
