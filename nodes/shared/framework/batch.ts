@@ -130,7 +130,7 @@ export function batchedExecute(spec: BatchSpec) {
 			groups.set(state.group, [...(groups.get(state.group) ?? []), i]);
 		});
 		const found = new Map<string, Map<string, IDataObject[]>>();
-		/** Ids Gong named as unknown in a 404, with that error (its message, requestId). */
+		/** `group|id` of ids Gong named as unknown in a 404, with that error (its message, requestId). */
 		const gongMissing = new Map<string, NodeApiError>();
 		const lastResponse = new Map<string, IDataObject>();
 		for (const [group, members] of groups) {
@@ -163,7 +163,7 @@ export function batchedExecute(spec: BatchSpec) {
 						} catch (error) {
 							named = missingIdsNamed(error).filter((id) => pending.has(id));
 							if (!named.length) throw error;
-							for (const id of named) gongMissing.set(id, error as NodeApiError);
+							for (const id of named) gongMissing.set(`${group}|${id}`, error as NodeApiError);
 						}
 						ids = ids.filter((id) => !named.includes(id));
 					}
@@ -195,11 +195,11 @@ export function batchedExecute(spec: BatchSpec) {
 				} else {
 					const byId = found.get(state.group) ?? new Map<string, IDataObject[]>();
 					const missing = state.ids.filter((id) => !byId.has(id));
-					const named = state.ids.filter((id) => gongMissing.has(id));
+					const named = state.ids.filter((id) => gongMissing.has(`${state.group}|${id}`));
 					if (named.length) {
 						// Gong's own 404 named this item's ids: fail it with Gong's message and request ID.
 						const labels = named.map((id) => spec.notFoundLabel(id));
-						const gongError = gongMissing.get(named[0]);
+						const gongError = gongMissing.get(`${state.group}|${named[0]}`);
 						throw gongApiError(
 							node,
 							{
