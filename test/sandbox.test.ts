@@ -264,7 +264,33 @@ describe('calls data', () => {
 		const t = await api('POST', '/v2/calls/transcript', { body: { filter: { callIds: [call.id] } } });
 		const speakerIds = new Set(item.parties.map((p: any) => p.speakerId));
 		for (const m of t.json.callTranscripts[0].transcript) expect(speakerIds.has(m.speakerId)).toBe(true);
-		expectGongError(await api('POST', '/v2/calls/extensive', { body: { filter: { callIds: [call.id], workspaceId: call.workspaceId } } }), 400, /filter.workspaceId/);
+		// Call IDs and workspace are independent filters: both apply.
+		const both = await api('POST', '/v2/calls/extensive', { body: { filter: { callIds: [call.id], workspaceId: call.workspaceId } } });
+		expect(both.json.calls.map((c: any) => c.metaData.id)).toEqual([call.id]);
+		const other = sb.state.workspaces.find((w: any) => w.id !== call.workspaceId);
+		expectGongError(await api('POST', '/v2/calls/extensive', { body: { filter: { callIds: [call.id], workspaceId: other.id } } }), 404, /No calls found/);
+	});
+
+	test('users/extensive: unknown user ids → 404 naming them; nothing matching the filters → 404 "No users found"', async () => {
+		const known = sb.state.users[0].id;
+		expectGongError(await api('POST', '/v2/users/extensive', { body: { filter: { userIds: [known, '123', '456'] } } }), 404, /^The following userIds were not found: 123, 456$/);
+		expectGongError(await api('POST', '/v2/users/extensive', { body: { filter: { userIds: [known], createdToDateTime: '1990-01-01T00:00:00Z' } } }), 404, /^No users found corresponding to the provided filters$/);
+	});
+
+	test('media links: on the media host\'s own origin, signed and expiring; no credential needed', async () => {
+		const call = sb.state.calls.find((c: any) => c.media === 'Video');
+		const r = await api('POST', '/v2/calls/extensive', { body: { filter: { callIds: [call.id] }, contentSelector: { exposedFields: { media: true } } } });
+		const { audioUrl, videoUrl } = r.json.calls[0].media;
+		expect(new URL(audioUrl).origin).toBe(sb.media.url);
+		expect(new URL(audioUrl).origin).not.toBe(sb.url);
+		const audio = await fetch(audioUrl);
+		expect(audio.status).toBe(200);
+		expect(audio.headers.get('content-type')).toBe('audio/mpeg');
+		expect(Buffer.from(await audio.arrayBuffer()).equals(sb.media.bytesOf(call, 'audio'))).toBe(true);
+		expect((await fetch(videoUrl)).headers.get('content-type')).toBe('video/mp4');
+		expect((await fetch(audioUrl.replace(/sig=\w+/, 'sig=00'))).status).toBe(403);
+		expect((await fetch(sb.media.urlFor(call.id, 'audio', Date.now() - 1))).status).toBe(403);
+		expect((await fetch(sb.media.urlFor('1', 'audio'))).status).toBe(404);
 	});
 
 	test('POST /v2/calls honours processingDelayMs and rejects a repeated clientUniqueId', async () => {
