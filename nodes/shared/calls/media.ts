@@ -1,7 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeOf } from '../transport/connection';
+
+/** The contexts a recording can be downloaded from: the node, and the triggers (poll, webhook). */
+export type MediaContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 /**
  * Downloads a call recording from the media URL Gong returns (POST /v2/calls/extensive with
@@ -68,7 +71,7 @@ export interface MediaRequest {
 
 /** Whether the credential in use allows non-https hosts (read once per execution). */
 const allowHttpCache = new WeakMap<object, boolean>();
-export async function mediaAllowsHttp(ctx: IExecuteFunctions): Promise<boolean> {
+export async function mediaAllowsHttp(ctx: IExecuteFunctions | IPollFunctions): Promise<boolean> {
 	const cached = allowHttpCache.get(ctx);
 	if (cached !== undefined) return cached;
 	const creds = (await ctx.getCredentials(credentialTypeOf(ctx))) as IDataObject;
@@ -179,7 +182,7 @@ function mediaTypeOf(contentType: string | undefined, url: URL, kind: MediaKind)
  * Downloads one recording: checks the URL, follows redirects by hand under the same rule,
  * enforces the size limit and turns every failure into a clear error for the item.
  */
-export async function downloadMedia(ctx: IExecuteFunctions, req: MediaRequest): Promise<MediaDownload> {
+export async function downloadMedia(ctx: MediaContext, req: MediaRequest): Promise<MediaDownload> {
 	const node = ctx.getNode();
 	let url = checkMediaUrl(node, req.url, undefined, req);
 	for (let hop = 0; ; hop++) {
