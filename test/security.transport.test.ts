@@ -211,6 +211,16 @@ describe('Security: an unreachable OAuth2 token endpoint is named as such', () =
 		// The API request itself was answered 401 (never processed); the failed refresh is not retried.
 		expect(gong.requests().map((r: any) => r.status)).toEqual([401]);
 	});
+
+	test('refresh fails because the token host does not resolve (ENOTFOUND): the error names that host', async () => {
+		creds().accessTokenUrl = 'https://token.gong.invalid/oauth2/generate-customer-token';
+		creds().oauthTokenData = { ...(creds().oauthTokenData as IDataObject), access_token: 'expired-access-token' };
+		const result = await gong.run({ auth: 'oAuth2', parameters: usersGetMany });
+		// ENOTFOUND; EAI_AGAIN where the machine has no DNS server at all
+		expect(result.error!.message).toMatch(/^Could not renew the OAuth2 access token: Gong's OAuth2 token endpoint at token\.gong\.invalid could not be reached \((ENOTFOUND|EAI_AGAIN)\)$/);
+		expect(result.error!.description).toContain('Check the Access Token URL in the credential');
+		expect(gong.requests().map((r: any) => r.status)).toEqual([401]);
+	});
 });
 
 describe('Security: every string from an answer is redacted, also after an OAuth2 refresh', () => {
