@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { applyContentSelector } from '../shared/calls/content';
-import { gongApiPages } from '../shared/transport';
+import { appendAll, gongApiPages } from '../shared/transport';
 
 /** Gong accepts at most this many call IDs per extensive / transcript request (and pages by 100). */
 export const ID_BATCH = 100;
@@ -73,7 +73,7 @@ export async function listCalls(ctx: IPollFunctions, opts: ListOptions): Promise
 	);
 	for await (const page of pages) {
 		requests++;
-		calls.push(...page.records);
+		appendAll(calls, page.records);
 		if (page.cursor && opts.stopAfterPage?.(calls, requests)) return { calls, nextCursor: page.cursor, requests };
 	}
 	// A 404 "no calls" still cost one request.

@@ -151,6 +151,11 @@ export interface OperationDef {
 	emptyOn404?: boolean;
 	/** Safe to retry on 5xx / network errors (reads). Default: GET → true, others → false. */
 	retrySafe?: boolean;
+	/**
+	 * Consumes Gong credits (AI): like a write, never sent again once Gong may have processed it
+	 * (a 429 is still waited out and retried).
+	 */
+	consumesCredits?: boolean;
 	/** Writes and erasures: shown in the description; never retried after a sent request. */
 	destructive?: boolean;
 	/** Offer "Define Body Using: Fields / JSON" (large nested bodies). */

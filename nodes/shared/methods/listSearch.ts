@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { gongApiPages, gongApiRequest } from '../transport';
+import { appendAll, gongApiPages, gongApiRequest } from '../transport';
 
 /**
  * The "From List" entries of every resource locator (see LOCATORS in framework/properties.ts).
@@ -235,7 +235,7 @@ export async function searchCalls(this: ILoadOptionsFunctions, filter?: string, 
 		const sorted = calls
 			.slice()
 			.sort((a, b) => Date.parse(text(b.started || b.scheduled)) - Date.parse(text(a.started || a.scheduled)) || text(b.id).localeCompare(text(a.id)));
-		results.push(...matching(sorted.map(callItem), filter));
+		appendAll(results, matching(sorted.map(callItem), filter));
 		if (next) {
 			state.cursor = next;
 			state.from = from;

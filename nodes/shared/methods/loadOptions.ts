@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { gongApiPages } from '../transport';
+import { appendAll, gongApiPages } from '../transport';
 import { searchCrmIntegrations, searchScorecards, searchTrackers, searchWorkspaces, userItem } from './listSearch';
 
 /**
@@ -25,7 +25,7 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 	const users: IDataObject[] = [];
 	let pages = 0;
 	for await (const page of gongApiPages.call(this, { method: 'GET', path: '/v2/users', pagination: 'query', recordsKey: 'users', emptyOn404: true, scope: 'api:users:read' })) {
-		users.push(...page.records);
+		appendAll(users, page.records);
 		if (++pages >= MAX_USER_PAGES) break;
 	}
 	return asOptions(users.map(userItem)).sort((a, b) => a.name.localeCompare(b.name));

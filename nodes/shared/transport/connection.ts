@@ -14,6 +14,10 @@ export interface GongConnection {
 	paceKey: string;
 	/** Removes the credential's secrets from text that goes into errors. */
 	redact: (text: string) => string;
+	/** Adds secrets to `redact` (e.g. the new tokens after an OAuth2 refresh). */
+	addSecrets: (secrets: unknown[]) => void;
+	/** OAuth2: the credential's Access Token URL (where n8n renews the access token). */
+	tokenUrl?: string;
 }
 
 const cache = new WeakMap<object, GongConnection>();
@@ -78,6 +82,26 @@ export function credentialTypeOf(ctx: GongContext): string {
 	return auth === 'oAuth2' ? OAUTH2_CREDENTIAL : BASIC_CREDENTIAL;
 }
 
+/** The secret values of OAuth2 token data (as stored by n8n). */
+export function tokenSecrets(tokenData: unknown): unknown[] {
+	const data = (tokenData ?? {}) as IDataObject;
+	return [data.access_token, data.refresh_token, data.id_token, data.accessToken, data.refreshToken];
+}
+
+/**
+ * OAuth2 tokens change while a workflow runs (n8n renews them, also from other executions):
+ * reads the credential again and adds its current tokens to the connection's redactor.
+ */
+export async function addCurrentTokens(ctx: GongContext, conn: GongConnection): Promise<void> {
+	if (conn.credentialType !== OAUTH2_CREDENTIAL) return;
+	try {
+		const creds = (await ctx.getCredentials(conn.credentialType)) as IDataObject;
+		conn.addSecrets(tokenSecrets(creds.oauthTokenData));
+	} catch {
+		// The credential cannot be read again: the secrets known so far are still redacted.
+	}
+}
+
 /** Reads the credential once per execution context and applies the base-URL policy. */
 export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 	const cached = cache.get(ctx);
@@ -92,14 +116,16 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 		credentialType === OAUTH2_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
 			? tokenBase
 			: creds.baseUrl ?? 'https://api.gong.io';
-	const redact = secretRedactor([
-		creds.accessKey,
-		creds.accessKeySecret,
-		creds.clientSecret,
-		tokenData.access_token,
-		tokenData.refresh_token,
-		tokenData.id_token,
-	]);
+	const secrets: string[] = [];
+	let redactor = secretRedactor(secrets);
+	const redact = (text: string) => redactor(text);
+	const addSecrets = (more: unknown[]) => {
+		const fresh = more.filter((s): s is string => typeof s === 'string' && s.trim().length >= 4 && !secrets.includes(s));
+		if (!fresh.length) return;
+		secrets.push(...fresh);
+		redactor = secretRedactor(secrets);
+	};
+	addSecrets([creds.accessKey, creds.accessKeySecret, creds.clientSecret, ...tokenSecrets(tokenData)]);
 	const baseUrl = normaliseBaseUrl(node, rawBase, allowCustomHost, redact);
 	const rate = Number(creds.requestsPerSecond ?? 3);
 	const maxWait = Number(creds.maxRetryWaitSeconds ?? 120);
@@ -111,6 +137,8 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 		maxRetryWaitSeconds: Number.isFinite(maxWait) && maxWait >= 0 ? maxWait : 120,
 		paceKey: `${baseUrl}|${credentialId ?? credentialType}`,
 		redact,
+		addSecrets,
+		tokenUrl: credentialType === OAUTH2_CREDENTIAL && typeof creds.accessTokenUrl === 'string' ? creds.accessTokenUrl : undefined,
 	};
 	cache.set(ctx, connection);
 	return connection;

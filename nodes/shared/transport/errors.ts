@@ -145,17 +145,18 @@ export function gongApiError(
 ): NodeApiError {
 	const redact = hints.redact ?? ((text: string) => text);
 	const errors = info.errors.map((e) => redact(e));
+	const requestId = info.requestId === undefined ? undefined : redact(info.requestId);
 	const statusText = STATUS_TEXT[info.status] ?? `HTTP ${info.status}`;
 	const detail = errors.length ? errors.join('; ') : statusText;
 	const message = redact(messageOverride ?? `Gong API error ${info.status} (${statusText}): ${detail}`);
 	const parts = [hintFor(info, hints)];
 	if (hints.attempts && hints.attempts > 1) parts.push(`Tried ${hints.attempts} times.`);
-	if (info.requestId) parts.push(`Gong request ID: ${info.requestId}`);
+	if (requestId) parts.push(`Gong request ID: ${requestId}`);
 	const description = redact(parts.filter((p) => p).join(' '));
 	const response: JsonObject = {
 		httpCode: String(info.status),
 		message,
-		requestId: info.requestId ?? null,
+		requestId: requestId ?? null,
 		errors,
 	};
 	const error = new NodeApiError(node, response, {
@@ -166,9 +167,38 @@ export function gongApiError(
 	});
 	// NodeApiError swaps messages that mention a network code for its generic text: keep ours.
 	error.message = message;
-	error.context.requestId = info.requestId;
+	error.context.requestId = requestId;
 	error.context.gongErrors = errors;
 	const missingIds = missingIdsOf(info);
 	if (missingIds) error.context.missingIds = missingIds;
+	return error;
+}
+
+/** Applies `redact` to every string inside a JSON-like value (bounded depth; other values kept). */
+function redactValue(value: unknown, redact: (text: string) => string, depth = 0): unknown {
+	if (typeof value === 'string') return redact(value);
+	if (depth > 8 || value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map((v) => redactValue(v, redact, depth + 1));
+	const out: IDataObject = {};
+	for (const [key, v] of Object.entries(value as IDataObject)) out[key] = redactValue(v, redact, depth + 1) as IDataObject[string];
+	return out;
+}
+
+/**
+ * Redacts every text an n8n error carries (message, description, messages, context, the
+ * response it was built from, cause, stack) in place: the last step before an error leaves the
+ * transport, with the secrets known at that moment (including OAuth2 tokens renewed meanwhile).
+ */
+export function redactError<T>(error: T, redact: (text: string) => string): T {
+	if (!error || typeof error !== 'object') return error;
+	const e = error as unknown as IDataObject & { message?: string; stack?: string };
+	for (const key of ['message', 'description', 'stack']) {
+		if (typeof e[key] === 'string') e[key] = redact(e[key] as string);
+	}
+	for (const key of ['messages', 'context', 'errorResponse', 'cause']) {
+		const value = e[key];
+		if (value === undefined || value === null || value instanceof Error) continue;
+		e[key] = redactValue(value, redact) as IDataObject[string];
+	}
 	return error;
 }

@@ -1,16 +1,18 @@
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { getConnection, type GongConnection } from './connection';
+import { addCurrentTokens, getConnection, type GongConnection } from './connection';
 import { OAUTH2_CREDENTIAL } from './credentials';
-import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, type ErrorHints } from './errors';
+import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, redactError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
+import { IDLE_TIMEOUT_MS, MAX_PAGES, REQUEST_DEADLINE_MS } from './limits';
 import { holdUntil, waitForSlot } from './pacing';
 import type { GongContext } from './types';
 
 export type { GongContext } from './types';
 export { getConnection } from './connection';
 export { gongApiError } from './errors';
+export { MAX_PAGES, REQUEST_DEADLINE_MS } from './limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -35,6 +37,11 @@ export interface GongRequestOptions {
 	emptyOn404?: boolean;
 	scope?: string;
 	notFoundLabel?: string;
+	/**
+	 * Why a request that is not retry-safe is never sent twice, for its error messages
+	 * (default: it changes data in Gong). E.g. "it consumes Gong AI credits".
+	 */
+	notRepeatedBecause?: string;
 }
 
 /** Retries after 5xx / network faults / malformed answers, for retry-safe requests. */
@@ -50,7 +57,33 @@ const NOT_SENT_TRANSIENT = ['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUN
 /** Network errors after which Gong may or may not have processed the request. */
 const AMBIGUOUS_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
 
-/** One HTTP exchange through n8n's authenticated request helper, as status + headers + text. */
+/** Thrown by `send` when the whole exchange took longer than REQUEST_DEADLINE_MS. */
+class DeadlineExceeded extends Error {}
+
+/**
+ * The context n8n's request helper runs in, with `signal` as the execution's cancel signal:
+ * n8n sets a request's abortSignal from `getExecutionCancelSignal()` when the context has one
+ * (execute contexts), overriding the request's own. Everything else is the real context.
+ */
+function withCancelSignal(ctx: GongContext, signal: AbortSignal): GongContext {
+	return new Proxy(ctx, {
+		get(target, property) {
+			if (property === 'getExecutionCancelSignal') return () => signal;
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+		has(target, property) {
+			return property === 'getExecutionCancelSignal' || Reflect.has(target, property);
+		},
+	});
+}
+
+/**
+ * One HTTP exchange through n8n's authenticated request helper, as status + headers + text.
+ * Redirects are never followed (the credential goes only to the Base URL), and the whole
+ * exchange — not only silences — is bounded by REQUEST_DEADLINE_MS: the request is aborted
+ * (connection closed) when the answer has not fully arrived by then.
+ */
 async function send(
 	ctx: GongContext,
 	credentialType: string,
@@ -58,12 +91,28 @@ async function send(
 	headers: Record<string, string>,
 	ignoreHttpStatusErrors: boolean,
 ): Promise<RawResponse> {
-	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-		...request,
-		headers: { ...headers },
-		ignoreHttpStatusErrors,
-	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-	return { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
+	const deadline = AbortSignal.timeout(REQUEST_DEADLINE_MS);
+	const execution = (ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined }).getExecutionCancelSignal?.();
+	const controller = new AbortController();
+	const stop = () => controller.abort();
+	deadline.addEventListener('abort', stop, { once: true });
+	execution?.addEventListener('abort', stop, { once: true });
+	if (execution?.aborted) controller.abort();
+	try {
+		const full = (await ctx.helpers.httpRequestWithAuthentication.call(withCancelSignal(ctx, controller.signal), credentialType, {
+			...request,
+			headers: { ...headers },
+			ignoreHttpStatusErrors,
+			abortSignal: controller.signal,
+		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		return { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
+	} catch (error) {
+		if (deadline.aborted && !execution?.aborted) throw new DeadlineExceeded();
+		throw error;
+	} finally {
+		deadline.removeEventListener('abort', stop);
+		execution?.removeEventListener('abort', stop);
+	}
 }
 
 interface RawResponse {
@@ -141,7 +190,7 @@ function networkError(
 	const what = code ?? 'network error';
 	const message = conn.redact(
 		failure === 'ambiguousWrite'
-			? `Connection to Gong at ${conn.baseUrl} failed after the ${opts.method} request was sent (${what}) — it was not repeated, because it changes data in Gong and may already have taken effect`
+			? `Connection to Gong at ${conn.baseUrl} failed after the ${opts.method} request was sent (${what}) — it was not repeated, because ${opts.notRepeatedBecause ?? 'it changes data in Gong'} and may already have taken effect`
 			: `Could not reach Gong at ${conn.baseUrl} (${what})`,
 	);
 	const tries = `Tried ${attempts} time${attempts === 1 ? '' : 's'}.`;
@@ -174,6 +223,107 @@ function requestFailedError(node: INode, error: unknown, opts: GongRequestOption
 	return out;
 }
 
+/** The host (and port) a Location header points to, resolved against the request URL; never its path or query. */
+function locationHost(location: unknown, requestUrl: string): string | undefined {
+	const text = Array.isArray(location) ? String(location[0]) : typeof location === 'string' ? location : undefined;
+	if (!text) return undefined;
+	try {
+		return new URL(text, requestUrl).host || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A 3xx answer: redirects are never followed, so the credential never leaves the Base URL. */
+function redirectError(node: INode, status: number, headers: Record<string, unknown>, opts: GongRequestOptions, conn: GongConnection, url: string): NodeApiError {
+	const host = locationHost(headers.location ?? headers.Location, url);
+	const target = host ? `a redirect to ${host}` : 'a redirect';
+	const message = conn.redact(`Gong answered ${status} (${target}) to ${opts.method} ${opts.path}; the request was not sent there`);
+	const description = conn.redact(
+		`Gong's API does not redirect, so redirects are not followed: the credential is only ever sent to the Base URL (${conn.baseUrl}), and nothing was re-sent. Check that the Base URL is your company's Gong API address as shown on Gong's API page (e.g. https://us-12345.api.gong.io), not a web address or a proxy that redirects.`,
+	);
+	const error = new NodeApiError(node, { message, httpCode: String(status) }, { message, description, httpCode: String(status), itemIndex: opts.itemIndex });
+	error.message = message;
+	error.context.redirectHost = host;
+	return error;
+}
+
+/** The whole exchange took longer than REQUEST_DEADLINE_MS: it was cancelled, and is not retried. */
+function deadlineError(node: INode, opts: GongRequestOptions, conn: GongConnection, retrySafe: boolean): NodeApiError {
+	const seconds = REQUEST_DEADLINE_MS / 1000;
+	const message = conn.redact(
+		`Gong did not finish answering within ${seconds} s (${opts.method} ${opts.path}); the request was cancelled${retrySafe ? '' : ` and not repeated, because ${opts.notRepeatedBecause ?? 'it changes data in Gong'}`}`,
+	);
+	const description = retrySafe
+		? `Every exchange with Gong must complete within ${seconds} s (besides the ${IDLE_TIMEOUT_MS / 1000} s limit on silence). Gong, or a proxy in between, kept the connection open without finishing the answer. Try again later; for large reads, ask for less per run (a shorter time range or a Limit).`
+		: `Every exchange with Gong must complete within ${seconds} s. Gong may or may not have processed this ${opts.method} request; it was not repeated automatically, to avoid doing it twice — check in Gong before running it again.`;
+	const error = new NodeApiError(node, { message, code: 'ETIMEDOUT' }, { message, description, itemIndex: opts.itemIndex });
+	error.message = message;
+	error.context.deadlineMs = REQUEST_DEADLINE_MS;
+	return error;
+}
+
+/** Where the OAuth2 token endpoint is (host and port), for errors. */
+function tokenHost(conn: GongConnection): string {
+	try {
+		return conn.tokenUrl ? new URL(conn.tokenUrl).host : "Gong's token endpoint";
+	} catch {
+		return 'the Access Token URL';
+	}
+}
+
+/**
+ * Renews the OAuth2 access token after a 401 through n8n's own OAuth2 client, so a failure is
+ * known to come from the token endpoint (not from the Base URL), and the new tokens are redacted.
+ */
+async function refreshToken(ctx: GongContext, conn: GongConnection, opts: GongRequestOptions): Promise<void> {
+	const node = ctx.getNode();
+	let data: unknown;
+	try {
+		data = await ctx.helpers.refreshOAuth2Token.call(ctx, conn.credentialType);
+	} catch (error) {
+		const e = error as IDataObject;
+		const host = tokenHost(conn);
+		const code = networkCodeOf(error);
+		const status = Number(e?.status ?? (e?.response as IDataObject | undefined)?.status);
+		let message: string;
+		let description: string;
+		if (code && code !== 'EAUTH' && code !== 'ESTATUS') {
+			message = `Could not renew the OAuth2 access token: Gong's OAuth2 token endpoint at ${host} could not be reached (${code})`;
+			description = `Gong refused the access token (401), and n8n could not reach the credential's Access Token URL (${host}) to renew it. Check the Access Token URL in the credential (Gong's is https://app.gong.io/oauth2/generate-customer-token) and that this n8n can reach ${host} (DNS, proxy, firewall). The request to Gong's API at ${conn.baseUrl} was not processed.`;
+		} else {
+			const reason = String(e?.message ?? error);
+			message = `Gong's OAuth2 token endpoint at ${host} did not renew the access token${Number.isInteger(status) && status > 0 ? ` (HTTP ${status})` : ''}: ${reason}`;
+			description = 'The stored refresh token was not accepted (Gong\'s refresh tokens can be used once, and expire when the app is disconnected). Reconnect the credential in n8n; check its Client ID, Client Secret and Access Token URL.';
+		}
+		await addCurrentTokens(ctx, conn);
+		const out = new NodeApiError(node, { message: conn.redact(message) }, { message: conn.redact(message), description: conn.redact(description), itemIndex: opts.itemIndex });
+		out.message = conn.redact(message);
+		out.context.tokenEndpoint = host;
+		if (code) out.context.networkCode = code;
+		throw out;
+	}
+	const tokenData = data as IDataObject | undefined;
+	conn.addSecrets([tokenData?.access_token, tokenData?.refresh_token, tokenData?.id_token]);
+}
+
+/** A wait in words: seconds, or "more than 100 years" for absurd Retry-After values. */
+function waitText(seconds: number): string {
+	return Number.isFinite(seconds) && seconds < 100 * 365 * 86400 ? `${Math.ceil(seconds)} s` : 'more than 100 years';
+}
+
+/** `ms` since the epoch as ISO text, or undefined when out of Date's range (no RangeError). */
+function isoOrUndefined(ms: number): string | undefined {
+	const date = new Date(ms);
+	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Concatenates without spreading (a page of 100,000s of records would overflow the call stack). */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+	for (const item of items) target.push(item);
+	return target;
+}
+
 /**
  * Sends one request to Gong: the only place a request leaves the package. Applies the
  * credential (httpRequestWithAuthentication), the base-URL policy, pacing, Retry-After,
@@ -184,7 +334,17 @@ function requestFailedError(node: INode, error: unknown, opts: GongRequestOption
  */
 export async function gongApiRequest(this: GongContext, opts: GongRequestOptions): Promise<IDataObject | null> {
 	const conn = await getConnection(this);
-	const node = this.getNode();
+	try {
+		return await requestWithRetries(this, conn, opts);
+	} catch (error) {
+		// OAuth2 tokens may have been renewed meanwhile (here or by another execution).
+		await addCurrentTokens(this, conn);
+		throw redactError(error, conn.redact);
+	}
+}
+
+async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: GongRequestOptions): Promise<IDataObject | null> {
+	const node = ctx.getNode();
 	const retrySafe = opts.retrySafe ?? opts.method === 'GET';
 	const headers: Record<string, string> = { Accept: 'application/json', ...(opts.headers ?? {}) };
 	let body: string | Buffer | undefined;
@@ -202,8 +362,13 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		body,
 		encoding: 'arraybuffer',
 		returnFullResponse: true,
-		timeout: 120000,
+		timeout: IDLE_TIMEOUT_MS,
+		// Gong's API does not redirect: a 3xx is answered with an error, never followed (the
+		// credential would go to the Location's host, and a 307 would send a write again).
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const reason = opts.notRepeatedBecause ?? 'it changes data in Gong';
 
 	let faultRetries = 0;
 	let rateLimitRetries = 0;
@@ -211,13 +376,22 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 		let response: RawResponse | undefined;
 		try {
-			response = await send(this, conn.credentialType, request, headers, true);
+			response = await send(ctx, conn.credentialType, request, headers, true);
 			if (response.statusCode === 401 && conn.credentialType === OAUTH2_CREDENTIAL) {
-				// Let n8n's OAuth2 client refresh the token: it does so only for a thrown 401.
-				await waitForSlot(conn.paceKey, conn.requestsPerSecond);
-				response = await send(this, conn.credentialType, request, headers, false);
+				if (typeof ctx.helpers.refreshOAuth2Token === 'function') {
+					// Renew the token through n8n's OAuth2 client, then send again with the new one.
+					await refreshToken(ctx, conn, opts);
+					await waitForSlot(conn.paceKey, conn.requestsPerSecond);
+					response = await send(ctx, conn.credentialType, request, headers, true);
+				} else {
+					// Older n8n: its OAuth2 client renews the token only for a thrown 401.
+					await waitForSlot(conn.paceKey, conn.requestsPerSecond);
+					response = await send(ctx, conn.credentialType, request, headers, false);
+				}
 			}
 		} catch (error) {
+			if (error instanceof DeadlineExceeded) throw deadlineError(node, opts, conn, retrySafe);
+			if (error instanceof NodeApiError && error.context.tokenEndpoint !== undefined) throw error;
 			const status = httpStatusOf(error);
 			if (status !== undefined) {
 				response = { statusCode: status, headers: {}, body: '' };
@@ -239,6 +413,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		}
 
 		const status = response.statusCode;
+		if (status >= 300 && status < 400) throw redirectError(node, status, response.headers, opts, conn, request.url);
 		if (status >= 200 && status < 300) {
 			try {
 				const parsed = parseJsonKeepingIds(response.body);
@@ -256,7 +431,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 					opts.itemIndex,
 					retrySafe
 						? `Gong answered ${status} with invalid JSON`
-						: `Gong answered ${status} with invalid JSON; the request was not repeated because it is a write — check in Gong whether it took effect`,
+						: `Gong answered ${status} with invalid JSON; the request was not repeated because ${opts.notRepeatedBecause ?? 'it is a write'} — check in Gong whether it took effect`,
 				);
 			}
 		}
@@ -265,16 +440,19 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		if (status === 429) {
 			const waitSeconds = retryAfterSeconds(response.headers);
 			if (waitSeconds > conn.maxRetryWaitSeconds || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
-				const retryAt = new Date(Date.now() + waitSeconds * 1000).toISOString();
+				// A huge Retry-After is a date beyond Date's range: no RangeError, just no date.
+				const retryAt = isoOrUndefined(Date.now() + waitSeconds * 1000);
 				const quota = waitSeconds > conn.maxRetryWaitSeconds;
+				const until = retryAt ? ` (until ${retryAt})` : '';
+				const retryHint = retryAt ? `Retry after ${retryAt}.` : 'Retry later.';
 				throw gongApiError(
 					node,
 					info,
 					hintsFor(opts, conn, rateLimitRetries + 1),
 					opts.itemIndex,
 					quota
-						? `Gong rate limit: Gong asks to wait ${Math.ceil(waitSeconds)} s (until ${retryAt}), longer than the credential's max wait of ${conn.maxRetryWaitSeconds} s — the company's daily quota of 10,000 requests is probably used up. Retry after ${retryAt}.`
-						: `Gong rate limit: still refused after ${rateLimitRetries} waits. Retry after ${retryAt}.`,
+						? `Gong rate limit: Gong asks to wait ${waitText(waitSeconds)}${until}, longer than the credential's max wait of ${conn.maxRetryWaitSeconds} s — the company's daily quota of 10,000 requests is probably used up. ${retryHint}`
+						: `Gong rate limit: still refused after ${rateLimitRetries} waits. ${retryHint}`,
 				);
 			}
 			rateLimitRetries++;
@@ -296,7 +474,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 			hintsFor(opts, conn, faultRetries + 1, unrepeatedWrite),
 			opts.itemIndex,
 			unrepeatedWrite
-				? `Gong API error ${status} (${info.errors.join('; ') || 'server error'}) — the ${opts.method} request was not repeated, because it changes data in Gong and may already have taken effect`
+				? `Gong API error ${status} (${info.errors.join('; ') || 'server error'}) — the ${opts.method} request was not repeated, because ${reason} and may already have taken effect`
 				: undefined,
 		);
 	}
@@ -314,14 +492,34 @@ export interface Page {
 	cursor?: string;
 }
 
-/** Yields Gong's pages one by one, following `records.cursor` until it is absent. */
+/** A listing stopped by its bounds: how far it got and why. */
+function pagingError(ctx: GongContext, opts: PaginateOptions, why: 'cap' | 'repeated', pages: number, records: number): NodeOperationError {
+	const read = `${pages} page${pages === 1 ? '' : 's'}, ${records} record${records === 1 ? '' : 's'} read`;
+	const message =
+		why === 'cap'
+			? `Gong listing ${opts.method} ${opts.path} stopped after ${pages} pages (${records} record${records === 1 ? '' : 's'} read): Gong still returned a cursor for a next page`
+			: `Gong listing ${opts.method} ${opts.path} stopped: Gong returned a cursor it had already returned (after ${read})`;
+	const description =
+		why === 'cap'
+			? `A listing follows at most ${MAX_PAGES} pages — more pages than any real listing needs (Gong's pages hold up to 100 records, and ${MAX_PAGES} requests is a whole daily quota of a Gong company). Narrow the listing (a shorter time range or a filter) or use Limit instead of Return All; nothing read so far is output.`
+			: 'Following it would read the same pages again and again, so the listing was stopped rather than returned as if it were complete. Try again later; if it persists, report it to Gong support.';
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex: opts.itemIndex, description });
+}
+
+/**
+ * Yields Gong's pages one by one, following `records.cursor` until it is absent. Bounded: a
+ * cursor seen before, or more than MAX_PAGES pages, ends the listing with a NodeOperationError
+ * (never silently, as if the list were complete).
+ */
 export async function* gongApiPages(
 	this: GongContext,
 	opts: PaginateOptions,
 	startCursor?: string,
 ): AsyncGenerator<Page> {
 	let cursor = startCursor;
-	const seen = new Set<string>();
+	const seen = new Set<string>(startCursor === undefined ? [] : [startCursor]);
+	let pages = 0;
+	let recordCount = 0;
 	for (;;) {
 		const request: GongRequestOptions = { ...opts, emptyOn404: opts.emptyOn404 ?? true };
 		if (cursor !== undefined) {
@@ -332,9 +530,14 @@ export async function* gongApiPages(
 		if (response === null) return;
 		const raw = response[opts.recordsKey];
 		const records = Array.isArray(raw) ? (raw as IDataObject[]) : [];
-		const next = ((response.records as IDataObject | undefined)?.cursor as string | undefined) || undefined;
+		const rawNext = (response.records as IDataObject | undefined)?.cursor;
+		const next = rawNext === undefined || rawNext === null || rawNext === '' ? undefined : String(rawNext);
+		pages++;
+		recordCount += records.length;
 		yield { records, response, cursor: next };
-		if (!next || seen.has(next)) return;
+		if (!next) return;
+		if (seen.has(next)) throw pagingError(this, opts, 'repeated', pages, recordCount);
+		if (pages >= MAX_PAGES) throw pagingError(this, opts, 'cap', pages, recordCount);
 		seen.add(next);
 		cursor = next;
 	}
@@ -370,7 +573,7 @@ export async function gongApiPaginate(
 	if (limit !== undefined) limit = checkLimit(this.getNode(), limit, opts.itemIndex);
 	for await (const page of gongApiPages.call(this, opts)) {
 		responses.push(page.response);
-		records.push(...page.records);
+		appendAll(records, page.records);
 		if (limit !== undefined && records.length >= limit) break;
 	}
 	return { records: limit === undefined ? records : records.slice(0, limit), responses };

@@ -11,6 +11,7 @@ export const askAi: OperationDef = {
 	catalogId: 'entities.ask',
 	scope: 'api:ai-ask:read',
 	method: 'GET',
+	consumesCredits: true,
 	path: '/v2/entities/ask-entity',
 	fields: [
 		...entityFields,

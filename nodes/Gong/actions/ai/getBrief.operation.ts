@@ -11,6 +11,7 @@ export const getAiBrief: OperationDef = {
 	catalogId: 'entities.generateBrief',
 	scope: 'api:ai-briefer:read',
 	method: 'GET',
+	consumesCredits: true,
 	path: '/v2/entities/get-brief',
 	fields: [
 		entityFields[0],

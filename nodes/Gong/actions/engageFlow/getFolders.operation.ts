@@ -4,7 +4,7 @@ import { workspaceId } from '../../../shared/fields';
 import { errorJson, transportOptions, withItemIndex } from '../../../shared/framework/execute';
 import { buildRequest } from '../../../shared/framework/request';
 import type { OperationDef } from '../../../shared/framework/types';
-import { gongApiPages } from '../../../shared/transport';
+import { appendAll, gongApiPages } from '../../../shared/transport';
 
 /**
  * Gong's spec reuses the flows response schema ({ records, flows: [...] }) for the folders
@@ -71,7 +71,7 @@ export const getFlowFolders: OperationDef = {
 				if (limit === undefined || limit > 0) {
 					const opts = { ...transportOptions(def, req, i), pagination: 'query' as const, recordsKey: 'flows', retrySafe: true };
 					for await (const page of gongApiPages.call(this, opts)) {
-						records.push(...folderRecords(page.response));
+						appendAll(records, folderRecords(page.response));
 						if (limit !== undefined && records.length >= limit) break;
 					}
 				}
