@@ -135,9 +135,14 @@ export function readState(staticData: unknown, now: number): ReadResult {
 	if (isNumber(raw.floor) && raw.floor <= limit) {
 		floor = raw.floor;
 	} else {
-		floor = newest !== undefined ? newest + 1 : now;
-		if (isNumber(raw.floor) && newest !== undefined) floor = Math.min(raw.floor, floor);
-		warnings.push(`the stored floor (${describe(raw.floor)}) is invalid or in the future (clock jumped back?); calls listed after ${new Date(floor).toISOString()} count as new`);
+		if (isNumber(raw.floor)) {
+			// In the future: calls up to the newest one listed are known, later ones are new.
+			floor = newest !== undefined ? newest + 1 : now;
+		} else {
+			// Not a number: every call at least as late as the oldest remembered one is remembered.
+			floor = seenList.length ? Math.min(...seenList.map(([, t]) => t)) : newest !== undefined ? newest + 1 : now;
+		}
+		warnings.push(`the stored floor (${describe(raw.floor)}) is invalid or in the future (clock jumped back?); calls from ${new Date(floor).toISOString()} on that were not seen count as new`);
 	}
 	if (seenList.length > MAX_SEEN) {
 		seenList.sort((a, b) => b[1] - a[1]);
@@ -230,5 +235,13 @@ export function prune(state: TriggerState, floor: number): void {
 	const capped = state.newest !== undefined ? Math.min(floor, state.newest + 1) : floor;
 	state.floor = Math.max(state.floor, capped);
 	for (const [id, t] of Object.entries(state.seen)) if (t < state.floor) delete state.seen[id];
+	const seen = Object.entries(state.seen);
+	if (seen.length > MAX_SEEN) {
+		// Keep the newest; calls as old as the ones let go are not emitted (they may be among them).
+		seen.sort((a, b) => b[1] - a[1]);
+		const forgotten = seen.slice(MAX_SEEN);
+		state.floor = Math.max(state.floor, forgotten[0][1] + 1);
+		for (const [id, t] of Object.entries(state.seen)) if (t < state.floor) delete state.seen[id];
+	}
 	for (const [id, p] of Object.entries(state.pending ?? {})) if (p.t < state.floor) delete state.pending![id];
 }
