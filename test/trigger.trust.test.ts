@@ -149,6 +149,26 @@ describe('Gong Trigger: overlapping polls and clock jumps', () => {
 		expect(r.staticData.lease).toBeUndefined();
 	});
 
+	test('a lease of this process dated far ahead (clock jumped back during a poll) does not block the trigger', async () => {
+		const T0 = now();
+		const sd: IDataObject = {};
+		await poll(params, sd);
+		clock.offset += MIN;
+		gong.sandbox.failNext(1, { status: 429, retryAfter: 1 });
+		const running = poll(params, sd);
+		const held = copy(sd.lease) as IDataObject;
+		expect(held).toEqual({ owner: expect.any(String), until: expect.any(Number) });
+		await running;
+		expect(sd.lease).toBeUndefined();
+		// The same owner's lease, but a year ahead of the clock: not a live lease.
+		sd.lease = { owner: held.owner, until: now() + 365 * DAY };
+		const a = addCall({ started: iso(T0 - MIN) });
+		clock.offset += MIN;
+		const r = await poll(params, sd);
+		expect(r.ids).toEqual([a]);
+		expect(sd.lease).toBeUndefined();
+	});
+
 	test('clock jumps forward by days, then back: no call twice, calls from during and after the jump are emitted on the next polls', async () => {
 		const T0 = now();
 		const old = addCall({ started: iso(T0 - HOUR) });

@@ -25,6 +25,8 @@ import { LEASE_KEY } from './state';
 
 /** Lease duration when n8n gives the poll no time budget (n8n 1.x); renewed at every page. */
 export const DEFAULT_LEASE_MS = 15 * 60 * 1000;
+/** Shortest lease (n8n polls at most once a minute). */
+export const MIN_LEASE_MS = 60 * 1000;
 
 /** Identifies this loaded copy of the node (one per n8n process). */
 const INSTANCE = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -64,7 +66,8 @@ function live(record: LeaseRecord | undefined, now: number, ttl: number): boolea
 }
 
 /** Takes the lease, or returns undefined when another poll of this trigger holds a live one. */
-export function acquireLease(ctx: IPollFunctions, staticData: IDataObject, ttl: number): Lease | undefined {
+export function acquireLease(ctx: IPollFunctions, staticData: IDataObject, duration: number): Lease | undefined {
+	const ttl = Math.max(duration, MIN_LEASE_MS);
 	const now = Date.now();
 	const key = leaseKey(ctx);
 	if (live(running.get(key), now, ttl)) return undefined;

@@ -140,7 +140,7 @@ export function readState(staticData: unknown, now: number): ReadResult {
 			floor = newest !== undefined ? newest + 1 : now;
 		} else {
 			// Not a number: every call at least as late as the oldest remembered one is remembered.
-			floor = seenList.length ? Math.min(...seenList.map(([, t]) => t)) : newest !== undefined ? newest + 1 : now;
+			floor = seenList.length ? seenList.reduce((min, [, t]) => Math.min(min, t), Number.POSITIVE_INFINITY) : newest !== undefined ? newest + 1 : now;
 		}
 		warnings.push(`the stored floor (${describe(raw.floor)}) is invalid or in the future (clock jumped back?); calls from ${new Date(floor).toISOString()} on that were not seen count as new`);
 	}
