@@ -228,6 +228,19 @@ describe('Gong Trigger: overlapping polls and clock jumps', () => {
 		expect(emitted).not.toContain(old);
 	});
 
+	test('a trigger that has not listed any call yet: a clock jump ahead and back does not silence it either', async () => {
+		let sd = (await poll(params, {})).staticData; // empty Gong
+		clock.offset += 2 * DAY;
+		sd = (await poll(params, sd)).staticData;
+		expect(sd.floor).toBe(0); // nothing listed: the clock alone does not move the floor
+		clock.offset = 5 * MIN;
+		resetPacing(); // see the clock-jump test above
+		const a = addCall({ started: iso(now() - MIN) });
+		const r = await poll(params, sd);
+		expect(r.ids).toEqual([a]);
+		expect(warnings.join('\n')).toMatch(/window end .* in the future/);
+	});
+
 	test('a stored window end and floor a year in the future are recovered from with a warning; new calls are emitted', async () => {
 		const T0 = now();
 		const known = addCall({ started: iso(T0 - 30 * MIN) });

@@ -229,10 +229,11 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 /**
  * Forgets calls older than `floor`: they can no longer be listed by the next window. The floor
  * never passes the newest call listed so far (a time from Gong), so a clock running ahead cannot
- * move it past calls Gong has not listed yet.
+ * move it past calls Gong has not listed yet. Keeps at most MAX_SEEN IDs (the newest).
  */
 export function prune(state: TriggerState, floor: number): void {
-	const capped = state.newest !== undefined ? Math.min(floor, state.newest + 1) : floor;
+	// No call listed yet: nothing to forget, and the clock alone does not move the floor.
+	const capped = state.newest !== undefined ? Math.min(floor, state.newest + 1) : state.floor;
 	state.floor = Math.max(state.floor, capped);
 	for (const [id, t] of Object.entries(state.seen)) if (t < state.floor) delete state.seen[id];
 	const seen = Object.entries(state.seen);
