@@ -291,7 +291,7 @@ describe('Gong Trigger: overlapping polls and clock jumps', () => {
 		// The held call's far-future re-check is due now; the known call is not emitted again.
 		expect(r.ids).toEqual([held, fresh]);
 		const text = warnings.join('\n');
-		for (const field of [/window end/, /floor/, /newest/, /invalid seen-call entries/, /kept the newest/, /held-call/, /resume point/]) expect(text).toMatch(field);
+		for (const field of [/window end/, /floor/, /newest/, /invalid seen-call entries/, /kept the newest/, /held-call entries/, /re-check planned too far/, /resume point/]) expect(text).toMatch(field);
 		expect(Object.keys(r.staticData.seen).length).toBeLessThanOrEqual(MAX_SEEN);
 		expect(r.staticData.seen[known]).toBeDefined();
 		expect(r.staticData.resume).toBeUndefined();

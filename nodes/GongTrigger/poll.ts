@@ -17,13 +17,13 @@ import {
 } from './calls';
 import { DEFAULT_LOOKBACK_HOURS, MAX_LOOKBACK_HOURS } from './description';
 import { acquireLease, DEFAULT_LEASE_MS, holds, releaseLease, renewLease, type Lease } from './lease';
-import { prune, readState, STATE_VERSION, writeState, type PendingCall, type TriggerState } from './state';
+import { MAX_RECHECK_DELAY_MS, prune, readState, STATE_VERSION, writeState, type PendingCall, type TriggerState } from './state';
 
 /** After a pause, the first poll catches up on at most this much beyond the lookback. */
 export const MAX_CATCH_UP_MS = 7 * 24 * HOUR_MS;
 /** Re-checks of a held call: 5 min, 10, 20, 40, then every 60 min. */
 const PENDING_FIRST_DELAY_MS = 5 * 60 * 1000;
-const PENDING_MAX_DELAY_MS = 60 * 60 * 1000;
+const PENDING_MAX_DELAY_MS = MAX_RECHECK_DELAY_MS;
 /** Checks a call is held for missing extended data (Gong's extensive list lags by minutes) before it is emitted without. */
 const MAX_EXTENDED_CHECKS = 4;
 /** Share of n8n's poll time budget the trigger plans to use. */

@@ -17,6 +17,8 @@ export const MAX_SEEN = 50_000;
 export const MAX_PENDING = 5_000;
 const MAX_CURSOR_LENGTH = 4096;
 const MAX_CHECKS = 1000;
+/** The longest delay between two checks of a held call (poll.ts). */
+export const MAX_RECHECK_DELAY_MS = 60 * 60 * 1000;
 /** Static data keys that are not part of the state (the poll lease, see lease.ts). */
 export const LEASE_KEY = 'lease';
 
@@ -166,6 +168,7 @@ export function readState(staticData: unknown, now: number): ReadResult {
 	if (raw.pending !== undefined) {
 		let bad = 0;
 		let count = 0;
+		let rescheduled = 0;
 		const list = isRecord(raw.pending) ? entries(raw.pending, MAX_PENDING) : [];
 		if (!isRecord(raw.pending)) bad++;
 		for (const [id, p] of list) {
@@ -177,11 +180,14 @@ export function readState(staticData: unknown, now: number): ReadResult {
 				bad++;
 				continue;
 			}
-			// A re-check planned far ahead (clock jumped back) is due now; checks are bounded.
-			pending[id] = { t: Math.min(p.t, now), n: Math.max(0, Math.min(Math.floor(p.n), MAX_CHECKS)), next: p.next > limit + 3600 * 1000 ? now : p.next };
+			// A re-check planned further ahead than the longest delay (clock jumped back) is due now.
+			const farAhead = p.next > limit + MAX_RECHECK_DELAY_MS;
+			if (farAhead) rescheduled++;
+			pending[id] = { t: Math.min(p.t, now), n: Math.max(0, Math.min(Math.floor(p.n), MAX_CHECKS)), next: farAhead ? now : p.next };
 			count++;
 		}
 		if (bad) warnings.push('invalid held-call entries were dropped (those calls are checked again)');
+		if (rescheduled) warnings.push(`${rescheduled} held calls had a re-check planned too far in the future (clock jumped back?); they are checked now`);
 	}
 
 	const state: TriggerState = { v: STATE_VERSION, scope: raw.scope, windowEnd, floor, seen, pending };
