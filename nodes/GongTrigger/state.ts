@@ -119,7 +119,7 @@ export function readState(staticData: unknown, now: number): ReadResult {
 	let pulledBack = 0;
 	const seenList: Array<[string, number]> = [];
 	const rawSeen = entries(raw.seen, MAX_SEEN * 2);
-	for (const [id, t] of rawSeen) {
+	for (const [id, t] of rawSeen.slice(0, MAX_SEEN * 2)) {
 		if (!GONG_ID.test(id) || !isNumber(t)) {
 			dropped++;
 			continue;
