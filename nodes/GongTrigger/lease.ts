@@ -60,9 +60,12 @@ function asRecord(value: unknown): LeaseRecord | undefined {
 	return { owner, until };
 }
 
-/** Live: not expired, and not further ahead than a fresh lease would be (a clock that jumped back). */
+/**
+ * Live: not expired, and not further ahead than any fresh lease could be (else the clock jumped
+ * back since it was taken: it is not trusted).
+ */
 function live(record: LeaseRecord | undefined, now: number, ttl: number): boolean {
-	return record !== undefined && record.until > now && record.until <= now + ttl;
+	return record !== undefined && record.until > now && record.until <= now + Math.max(ttl, DEFAULT_LEASE_MS) + MIN_LEASE_MS;
 }
 
 /** Takes the lease, or returns undefined when another poll of this trigger holds a live one. */
