@@ -28,14 +28,16 @@ export interface CallTimes {
 	started: number;
 	earliest: number;
 	latest: number;
+	/** False when the call has neither time and `fallback` stands in for both. */
+	known: boolean;
 }
 
 export function callTimes(call: IDataObject, fallback: number): CallTimes {
 	const started = timeOf(call.started);
 	const scheduled = timeOf(call.scheduled);
 	const known = [started, scheduled].filter((t): t is number => t !== undefined);
-	if (!known.length) return { started: fallback, earliest: fallback, latest: fallback };
-	return { started: started ?? Math.min(...known), earliest: Math.min(...known), latest: Math.max(...known) };
+	if (!known.length) return { started: fallback, earliest: fallback, latest: fallback, known: false };
+	return { started: started ?? Math.min(...known), earliest: Math.min(...known), latest: Math.max(...known), known: true };
 }
 
 /** Gong IDs compare as numbers: shorter first, then by digits. */
@@ -58,6 +60,8 @@ export interface ListOptions {
 	cursor?: string;
 	/** Asked after each page that has a successor: true stops the listing there. */
 	stopAfterPage?: (listedSoFar: IDataObject[], requests: number) => boolean;
+	/** Called after every page received (the poll is making progress). */
+	onPage?: () => void;
 }
 
 /** GET /v2/calls for one window, following every cursor (404 "no calls" = empty). */
@@ -73,6 +77,7 @@ export async function listCalls(ctx: IPollFunctions, opts: ListOptions): Promise
 	);
 	for await (const page of pages) {
 		requests++;
+		opts.onPage?.();
 		appendAll(calls, page.records);
 		if (page.cursor && opts.stopAfterPage?.(calls, requests)) return { calls, nextCursor: page.cursor, requests };
 	}
@@ -87,7 +92,7 @@ function batches<T>(list: T[]): T[][] {
 }
 
 /** POST /v2/calls/transcript by call IDs (≤100 per request): call ID → transcript monologues. */
-export async function fetchTranscripts(ctx: IPollFunctions, ids: string[]): Promise<Map<string, IDataObject[]>> {
+export async function fetchTranscripts(ctx: IPollFunctions, ids: string[], onPage?: () => void): Promise<Map<string, IDataObject[]>> {
 	const out = new Map<string, IDataObject[]>();
 	for (const batch of batches(ids)) {
 		const pages = gongApiPages.call(ctx, {
@@ -101,6 +106,7 @@ export async function fetchTranscripts(ctx: IPollFunctions, ids: string[]): Prom
 			scope: 'api:calls:read:transcript',
 		});
 		for await (const page of pages) {
+			onPage?.();
 			for (const record of page.records) {
 				const transcript = record.transcript;
 				out.set(String(record.callId), Array.isArray(transcript) ? (transcript as IDataObject[]) : []);
@@ -113,6 +119,8 @@ export async function fetchTranscripts(ctx: IPollFunctions, ids: string[]): Prom
 export interface ExtendedOptions {
 	include: string[];
 	context: string;
+	/** Called after every page received. */
+	onPage?: () => void;
 }
 
 /** POST /v2/calls/extensive by call IDs (≤100 per request): call ID → extended record. */
@@ -133,6 +141,7 @@ export async function fetchExtended(ctx: IPollFunctions, ids: string[], opts: Ex
 			scope: 'api:calls:read:extensive',
 		});
 		for await (const page of pages) {
+			opts.onPage?.();
 			for (const record of page.records) {
 				const id = (record.metaData as IDataObject | undefined)?.id;
 				if (id !== undefined && id !== null) out.set(String(id), record);

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { toId, toList } from '../shared/framework/validate';
 import { primaryUserIds as primaryUserIdsField, workspaceId as workspaceIdField } from '../shared/fields';
@@ -16,13 +16,14 @@ import {
 	type ListResult,
 } from './calls';
 import { DEFAULT_LOOKBACK_HOURS, MAX_LOOKBACK_HOURS } from './description';
-import { prune, readState, STATE_VERSION, writeState, type PendingCall, type TriggerState } from './state';
+import { acquireLease, DEFAULT_LEASE_MS, holds, releaseLease, renewLease, type Lease } from './lease';
+import { MAX_RECHECK_DELAY_MS, prune, readState, STATE_VERSION, writeState, type PendingCall, type TriggerState } from './state';
 
 /** After a pause, the first poll catches up on at most this much beyond the lookback. */
 export const MAX_CATCH_UP_MS = 7 * 24 * HOUR_MS;
 /** Re-checks of a held call: 5 min, 10, 20, 40, then every 60 min. */
 const PENDING_FIRST_DELAY_MS = 5 * 60 * 1000;
-const PENDING_MAX_DELAY_MS = 60 * 60 * 1000;
+const PENDING_MAX_DELAY_MS = MAX_RECHECK_DELAY_MS;
 /** Checks a call is held for missing extended data (Gong's extensive list lags by minutes) before it is emitted without. */
 const MAX_EXTENDED_CHECKS = 4;
 /** Share of n8n's poll time budget the trigger plans to use. */
@@ -117,11 +118,17 @@ function byStart(a: Candidate, b: Candidate): number {
  * Adds transcripts and extended data. With `hold`, calls whose transcript (when waited for) or
  * extended data is not there yet are returned in `held` instead, unless it is their last chance.
  */
-async function enrich(ctx: IPollFunctions, config: Config, candidates: Candidate[], hold: boolean): Promise<{ ready: Candidate[]; held: Candidate[] }> {
+async function enrich(
+	ctx: IPollFunctions,
+	config: Config,
+	candidates: Candidate[],
+	hold: boolean,
+	onPage?: () => void,
+): Promise<{ ready: Candidate[]; held: Candidate[] }> {
 	let ready = candidates;
 	const held: Candidate[] = [];
 	if ((config.includeTranscript || config.waitForTranscript) && ready.length) {
-		const transcripts = await fetchTranscripts(ctx, ready.map((c) => c.id));
+		const transcripts = await fetchTranscripts(ctx, ready.map((c) => c.id), onPage);
 		const next: Candidate[] = [];
 		for (const c of ready) {
 			const transcript = transcripts.get(c.id);
@@ -137,7 +144,7 @@ async function enrich(ctx: IPollFunctions, config: Config, candidates: Candidate
 		ready = next;
 	}
 	if (config.extended && ready.length) {
-		const extended = await fetchExtended(ctx, ready.map((c) => c.id), { include: config.include, context: config.context });
+		const extended = await fetchExtended(ctx, ready.map((c) => c.id), { include: config.include, context: config.context, onPage });
 		const next: Candidate[] = [];
 		for (const c of ready) {
 			c.extended = extended.get(c.id);
@@ -195,16 +202,47 @@ async function manualPoll(ctx: IPollFunctions, config: Config): Promise<INodeExe
 }
 
 /**
- * One scheduled poll. Reads the committed state, lists the window, decides what is new, enriches
- * it and only then writes the new state: a poll that throws leaves the state as it was, and
- * running a poll again on the same state gives the same answer.
+ * One scheduled poll, under the trigger's lease (see lease.ts): a poll that overlaps a running
+ * one of the same trigger emits nothing and leaves the state alone.
  */
 async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INodeExecutionData[][] | null> {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const budget = pollBudgetMs(ctx);
+	const lease = acquireLease(ctx, staticData, budget ?? DEFAULT_LEASE_MS);
+	if (!lease) {
+		ctx.logger.info('Gong Trigger: the previous poll of this trigger is still running; this poll is skipped (the next one lists its window)');
+		return null;
+	}
+	try {
+		return await pollUnderLease(ctx, config, staticData, lease, budget);
+	} finally {
+		releaseLease(lease);
+	}
+}
+
+/**
+ * Reads the committed state, lists the window, decides what is new, enriches it and only then
+ * writes the new state: a poll that throws leaves the state as it was, and running a poll again on
+ * the same state gives the same answer.
+ */
+async function pollUnderLease(
+	ctx: IPollFunctions,
+	config: Config,
+	staticData: IDataObject,
+	lease: Lease,
+	budget: number | undefined,
+): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const now = Math.floor(startedAt / 1000) * 1000;
-	const staticData = ctx.getWorkflowStaticData('node');
 	const scope = config.workspaceId ?? '';
-	let previous = readState(staticData);
+	const read = readState(staticData, now);
+	if (read.warnings.length) {
+		ctx.logger.warn(`Gong Trigger: repaired its stored state: ${read.warnings.join('; ')}`, {
+			workflowId: ctx.getWorkflow().id,
+			node: ctx.getNode().name,
+		});
+	}
+	let previous = read.state;
 	// Another workspace: the remembered IDs say nothing about its calls. Start over (no flood).
 	if (previous && previous.scope !== scope) previous = undefined;
 
@@ -226,9 +264,9 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 		// First poll: remember what is there; emit only calls of the last N hours when asked to.
 		baselineBefore = config.firstRunMs > 0 ? now - config.firstRunMs : Number.MAX_SAFE_INTEGER;
 	}
+	const progress = () => renewLease(lease);
 
 	// Poll time budget: stop listing in time to enrich what was found, and continue next poll.
-	const budget = pollBudgetMs(ctx);
 	const enrichKinds = (config.includeTranscript || config.waitForTranscript ? 1 : 0) + (config.extended ? 1 : 0);
 	const stopAfterPage = budget === undefined ? undefined : (listed: IDataObject[], requests: number) => {
 		const elapsed = Date.now() - startedAt;
@@ -240,11 +278,11 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 
 	let listing: ListResult;
 	try {
-		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, cursor, stopAfterPage });
+		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, cursor, stopAfterPage, onPage: progress });
 	} catch (error) {
 		// A stored cursor Gong no longer accepts: list the same window again from its start.
-		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw error;
-		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, stopAfterPage });
+		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw asNodeError(ctx, error);
+		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, stopAfterPage, onPage: progress });
 	}
 
 	// The next full listing starts here: a call filed before it is not listed again.
@@ -255,8 +293,10 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 		const id = String(call.id);
 		if (listedIds.has(id)) continue;
 		listedIds.add(id);
-		if (state.seen[id] !== undefined) continue;
 		const times = callTimes(call, to);
+		// The newest call time Gong has shown (never beyond this window's end): see prune().
+		if (times.known) state.newest = Math.max(state.newest ?? Number.NEGATIVE_INFINITY, Math.min(times.latest, to));
+		if (state.seen[id] !== undefined) continue;
 		// Older than what the trigger still remembers (only after the lookback was raised).
 		if (times.latest < state.floor) continue;
 		if ((baselineBefore !== undefined && times.latest < baselineBefore) || !wanted(call, config)) {
@@ -270,7 +310,7 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 		candidates.push({ id, call, times, lastChance, checks: held?.n ?? 0 });
 	}
 
-	const { ready, held } = await enrich(ctx, config, candidates, true);
+	const { ready, held } = await enrich(ctx, config, candidates, true, progress);
 
 	for (const c of held) {
 		const checks = c.checks + 1;
@@ -294,7 +334,12 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 		prune(state, nextFrom);
 	}
 
-	// Every request succeeded: commit.
+	// Every request succeeded: commit, unless this poll's lease expired and another poll took over
+	// (that one lists the same window; committing here too could emit its calls twice).
+	if (!holds(lease)) {
+		ctx.logger.warn('Gong Trigger: this poll outlasted its lease and another poll took over; its result is discarded (nothing is lost: the other poll lists the same window)');
+		return null;
+	}
 	writeState(staticData, state);
 	return ready.length ? [ready.map((c) => toItem(config, c))] : null;
 }
@@ -305,11 +350,22 @@ export async function pollNewCalls(this: IPollFunctions): Promise<INodeExecution
 	try {
 		return await scheduledPoll(this, config);
 	} catch (error) {
-		const e = error as { description?: string | null };
-		if (e && typeof e === 'object') {
-			const note = 'Nothing was emitted and the trigger\'s state is unchanged: the next poll lists the same window again, so no call is lost.';
-			e.description = e.description ? `${e.description} ${note}` : note;
-		}
-		throw error;
+		throw asNodeError(
+			this,
+			error,
+			'Nothing was emitted and the trigger\'s state is unchanged: the next poll lists the same window again, so no call is lost.',
+		);
 	}
+}
+
+/** The error as a NodeApiError / NodeOperationError (the transport's errors already are), with `note` added to its description. */
+function asNodeError(ctx: IPollFunctions, error: unknown, note?: string): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
+	if (note && !(nodeError.description ?? '').includes(note)) {
+		nodeError.description = nodeError.description ? `${nodeError.description} ${note}` : note;
+	}
+	return nodeError;
 }
