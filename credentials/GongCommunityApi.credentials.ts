@@ -25,7 +25,6 @@ export class GongCommunityApi implements ICredentialType {
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description:

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './actions/resources';
 import { router } from './actions/router';
@@ -17,8 +18,8 @@ export class Gong implements INodeType {
 		description: 'Use the whole Gong API v2: calls, transcripts, users, stats, CRM, meetings, flows and more',
 		defaults: { name: 'Gong' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: gongCredentials,
 		properties: [authenticationProperty, ...nodeProperties(resources)],
 	};

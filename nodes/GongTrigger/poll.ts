@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../shared/framework/nodeError';
 import { toId, toList } from '../shared/framework/validate';
 import { primaryUserIds as primaryUserIdsField, workspaceId as workspaceIdField } from '../shared/fields';
 import {
@@ -243,7 +244,7 @@ async function scheduledPoll(ctx: IPollFunctions, config: Config): Promise<INode
 		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, cursor, stopAfterPage });
 	} catch (error) {
 		// A stored cursor Gong no longer accepts: list the same window again from its start.
-		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw error;
+		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw asNodeError(ctx.getNode(), error);
 		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, stopAfterPage });
 	}
 
@@ -310,6 +311,6 @@ export async function pollNewCalls(this: IPollFunctions): Promise<INodeExecution
 			const note = 'Nothing was emitted and the trigger\'s state is unchanged: the next poll lists the same window again, so no call is lost.';
 			e.description = e.description ? `${e.description} ${note}` : note;
 		}
-		throw error;
+		throw asNodeError(this.getNode(), error);
 	}
 }

@@ -54,42 +54,49 @@ export function fieldProperty(field: FieldDef): INodeProperties {
 	let prop: INodeProperties;
 	if (field.locator) {
 		const loc = LOCATORS[field.locator];
-		const modes: INodeProperties['modes'] = [
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: loc.search, searchable: true },
-			},
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '1234567890123456789',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: `Not a valid ${loc.label} ID (digits only, up to 20)` },
-					},
-				],
-			},
-		];
-		if (loc.url) {
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			modes.push({
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: loc.url.placeholder,
-				extractValue: { type: 'regex', regex: loc.url.regex },
-				validation: [
-					{ type: 'regex', properties: { regex: loc.url.regex, errorMessage: `Not a Gong ${loc.label} URL` } },
-				],
-			});
-		}
-		prop = { ...base, type: 'resourceLocator', default: { mode: 'list', value: '' }, modes };
+		const idPattern = '^\\s*\\d{1,20}\\s*$';
+		prop = {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: loc.search, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: '1234567890123456789',
+					validation: [
+						{
+							type: 'regex',
+							properties: { regex: idPattern, errorMessage: `Not a valid ${loc.label} ID (digits only, up to 20)` },
+						},
+					],
+				},
+				...(loc.url
+					? [
+							{
+								displayName: 'By URL',
+								name: 'url',
+								type: 'string' as const,
+								placeholder: loc.url.placeholder,
+								extractValue: { type: 'regex' as const, regex: loc.url.regex },
+								validation: [
+									{
+										type: 'regex' as const,
+										properties: { regex: loc.url.regex, errorMessage: `Not a Gong ${loc.label} URL` },
+									},
+								],
+							},
+						]
+					: []),
+			],
+		};
 	} else if (field.loadOptionsMethod) {
 		const list = isListKind(field) || field.kind === 'multiOptions';
 		prop = {
@@ -244,15 +251,15 @@ export function operationProperties(def: OperationDef): INodeProperties[] {
 /** The resource dropdown, one operation dropdown per resource, and every operation's fields. */
 export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 	const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const defaultResource = sorted.find((r) => r.value === 'call')?.value ?? sorted[0].value;
 	const props: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default computed from the resources
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-			default: sorted.find((r) => r.value === 'call')?.value ?? sorted[0].value,
+			default: defaultResource,
 		},
 	];
 	for (const resource of sorted) {
@@ -263,7 +270,7 @@ export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 			action: op.action,
 			description: op.description,
 		}));
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default computed from the operations
+		const defaultOperation = ops.find((o) => o.operation === 'getMany')?.operation ?? ops[0].operation;
 		props.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -271,7 +278,7 @@ export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: ops.find((o) => o.operation === 'getMany')?.operation ?? ops[0].operation,
+			default: defaultOperation,
 		});
 	}
 	for (const resource of sorted) {

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from './credentials';
+import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from './credentials';
 import { secretRedactor } from './errors';
 import type { GongContext } from './types';
 
@@ -75,7 +75,7 @@ export function credentialTypeOf(ctx: GongContext): string {
 	} catch {
 		auth = 'accessKey';
 	}
-	return auth === 'oAuth2' ? OAUTH2_CREDENTIAL : BASIC_CREDENTIAL;
+	return auth === 'oAuth2' ? GONG_APP_CREDENTIAL : BASIC_CREDENTIAL;
 }
 
 /** Reads the credential once per execution context and applies the base-URL policy. */
@@ -89,7 +89,7 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 	const tokenData = (creds.oauthTokenData ?? {}) as IDataObject;
 	const tokenBase = tokenData.api_base_url_for_customer;
 	const rawBase =
-		credentialType === OAUTH2_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
+		credentialType === GONG_APP_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
 			? tokenBase
 			: creds.baseUrl ?? 'https://api.gong.io';
 	const redact = secretRedactor([

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { getConnection, type GongConnection } from './connection';
-import { OAUTH2_CREDENTIAL } from './credentials';
+import { GONG_APP_CREDENTIAL } from './credentials';
 import { gongApiError, isGongErrorBody, readGongError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { holdUntil, waitForSlot } from './pacing';
@@ -212,7 +212,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		let response: RawResponse | undefined;
 		try {
 			response = await send(this, conn.credentialType, request, headers, true);
-			if (response.statusCode === 401 && conn.credentialType === OAUTH2_CREDENTIAL) {
+			if (response.statusCode === 401 && conn.credentialType === GONG_APP_CREDENTIAL) {
 				// Let n8n's OAuth2 client refresh the token: it does so only for a thrown 401.
 				await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 				response = await send(this, conn.credentialType, request, headers, false);
