@@ -5,7 +5,8 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { nodeProperties } from '../shared/framework/properties';
 import { listSearch, loadOptions } from '../shared/methods';
-import { authenticationProperty, gongCredentials } from '../shared/transport/credentials';
+import { authenticationProperty } from '../shared/transport/credentials';
+import { testBasicCredential } from '../shared/transport/credentialTest';
 
 export class Gong implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,11 +21,25 @@ export class Gong implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: gongCredentials,
+		// The same two credentials as every Gong node; the access-key one is tested on Save by
+		// testBasicCredential (n8n uses `testedBy` because the credential type has no `test` request).
+		credentials: [
+			{
+				name: 'gongCommunityApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessKey'] } },
+				testedBy: 'gongCommunityApiTest',
+			},
+			{
+				name: 'gongCommunityOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
 		properties: [authenticationProperty, ...nodeProperties(resources)],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { gongCommunityApiTest: testBasicCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
