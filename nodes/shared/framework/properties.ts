@@ -15,12 +15,18 @@ export function targetOf(def: OperationDef, field: FieldDef) {
 }
 
 /** The list-search method and URL pattern behind each resource locator. */
-export const LOCATORS: Record<LocatorKind, { search: string; label: string; url?: { regex: string; placeholder: string } }> = {
+export const LOCATORS: Record<LocatorKind, { search: string; label: string; url?: { regex: string; validation: string; placeholder: string } }> = {
 	call: {
 		search: 'searchCalls',
 		label: 'call',
 		url: {
-			regex: 'https://[^/]*gong\\.io/call\\?(?:.*&)?id=(\\d{1,20})',
+			// Both anchored, and every quantified class stops at a character it cannot match, so each
+			// runs in one pass (linear). The id must end after at most 20 digits: a longer id is
+			// refused, not cut to its first 20 digits.
+			// Extraction (n8n runs it unanchored): the id query parameter, anywhere in the query.
+			regex: '^\\s*https://[^/?#\\s]*gong\\.io/call\\?(?:[^#\\s]*&)?id=(\\d{1,20})(?:[&#\\s]|$)',
+			// Validation (n8n wraps it in ^…$): id as the last query parameter, as Gong links it.
+			validation: '\\s*https://[^/?#\\s]*gong\\.io/call\\?(?:[^#\\s]*&)?id=\\d{1,20}(?:#\\S*)?\\s*',
 			placeholder: 'https://us-12345.app.gong.io/call?id=1234567890123456789',
 		},
 	},
@@ -89,7 +95,7 @@ export function fieldProperty(field: FieldDef): INodeProperties {
 								validation: [
 									{
 										type: 'regex' as const,
-										properties: { regex: loc.url.regex, errorMessage: `Not a Gong ${loc.label} URL` },
+										properties: { regex: loc.url.validation, errorMessage: `Not a Gong ${loc.label} URL (…/call?id= and up to 20 digits)` },
 									},
 								],
 							},

@@ -63,7 +63,10 @@ export function normaliseBaseUrl(
 	if (url.search || url.hash) {
 		throw new NodeOperationError(node, `Gong credential: Base URL "${url.origin}${url.pathname}" must not contain ? or #`);
 	}
-	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
+	// Trailing slashes cut by a loop: /\/+$/ retries from every slash of a long run (quadratic).
+	let end = url.pathname.length;
+	while (end > 0 && url.pathname.charCodeAt(end - 1) === 0x2f) end--;
+	const path = url.pathname.slice(0, end).replace(/\/v2$/i, '');
 	return `${url.origin}${path}`;
 }
 
