@@ -123,3 +123,63 @@ describe('access-key credential test and redirects', () => {
 		expect(seenByTarget).toEqual([]);
 	});
 });
+
+describe('the credential form warns about a Base URL the policy refuses (both credential types)', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	const { normaliseBaseUrl } = require('../nodes/shared/transport/connection');
+	const { GONG_BASE_URL_PATTERN } = require('../credentials/GongConnection');
+	const types = loadSources();
+	const policyNode = { id: 'n', name: 'Gong', type: 'n8n-nodes-gong.gong', typeVersion: 1, position: [0, 0], parameters: {} };
+	const accepted = (baseUrl: string, allowCustomHost: boolean) => {
+		try {
+			normaliseBaseUrl(policyNode, baseUrl, allowCustomHost);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+
+	const urls = [
+		'https://api.gong.io',
+		'https://us-12345.api.gong.io/',
+		'HTTPS://API.GONG.IO/v2',
+		'  https://gong.io  ',
+		'https://api.gong.io:443/proxy/path',
+		'https://a_b.gong.io',
+		'http://us-1.api.gong.io',
+		'http://127.0.0.1:8080',
+		'https://api.gong.io.evil.example',
+		'https://notgong.io',
+		'https://user:pw@api.gong.io',
+		'https://api.gong.io/?x=1',
+		'https://api.gong.io/#x',
+		'ftp://api.gong.io',
+		'api.gong.io',
+		'',
+	];
+
+	for (const typeName of ['gongCommunityApi', 'gongCommunityOAuth2Api']) {
+		test.each(urls)(`${typeName}: warning shown exactly when the policy refuses %j`, (baseUrl) => {
+			const notice = types.credentialTypes[typeName].properties.find((p: any) => p.name === 'baseUrlRefusedNotice');
+			expect(notice).toMatchObject({ type: 'notice' });
+			for (const allowCustomHost of [false, true]) {
+				const shown = NodeHelpers.displayParameter({ baseUrl, allowCustomHost }, notice, null, null);
+				expect([baseUrl, allowCustomHost, shown]).toEqual([baseUrl, allowCustomHost, !allowCustomHost && !accepted(baseUrl, false)]);
+			}
+		});
+	}
+
+	test('the pattern stays within the sanity budget on 1 MB adversarial Base URLs', () => {
+		const re = new RegExp(GONG_BASE_URL_PATTERN);
+		for (const text of [
+			`https://${'gong.io.'.repeat(131072)}`,
+			`https://${'a.'.repeat(524288)}gong.iox`,
+			`https://api.gong.io/${' '.repeat(1048576)}?`,
+			`https://api.gong.io${' '.repeat(1048576)}x`,
+		]) {
+			const started = Date.now();
+			re.test(text);
+			expect(Date.now() - started).toBeLessThan(2000);
+		}
+	});
+});

@@ -58,6 +58,8 @@ const AUDIT: Record<string, string> = {
 		'anchored (one start); host class stops at "/"; every "&" candidate is followed by bounded digits and ONE terminator character, so each candidate costs O(1)',
 	'\\s*https://[^/?#\\s]*gong\\.io/call\\?(?:[^#\\s]*&)?id=\\d{1,20}(?:#\\S*)?\\s*':
 		'wrapped in ^…$: one start; after the digits only "#", whitespace or the end may follow, so only the last "&" candidate reaches the tail scan',
+	'^\\s*[Hh][Tt][Tt][Pp][Ss]://(?:[A-Za-z0-9_.-]*\\.)?[Gg][Oo][Nn][Gg]\\.[Ii][Oo](?::\\d{1,5})?(?:/[^?#]*|\\s*)$':
+		'credential form warning: anchored; the host class backtracks only to its dots to find "gong.io" (one pass over the host); path and trailing spaces are alternatives, each a single class to the end',
 	// ---- built with new RegExp ----
 	'new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\\\t]*;[ \\\\t]*${TOKEN}=(?:${TOKEN}|"[^"\\\\\\\\\\\\x00-\\\\x1f\\\\x7f]*"))*[ \\\\t]*$`)':
 		'MIME type (multipart.ts): input length-bound to 255 first; anchored; token class excludes space, ";", "=", \'"\', and each repetition starts with ";", so iterations cannot overlap',
