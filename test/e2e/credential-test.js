@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The credential test on Save, in REAL n8n (targeted e2e, not part of `npm run test:e2e`):
+ *
+ *   npm run build && node test/e2e/credential-test.js [--version 2.41.1]
+ *
+ * Packs the built package, installs it as a community package into a fresh n8n (from the e2e
+ * cache), starts the Gong sandbox and `n8n start` on 127.0.0.1, logs in as owner and calls the
+ * editor's "test credential" endpoint (POST /rest/credentials/test, what Save does) for:
+ *   - the access-key credential pointing at the sandbox WITHOUT "Allow a Non-Gong Host": refused
+ *     with the reason, and the sandbox receives nothing;
+ *   - the same WITH the option: OK, and the sandbox receives one GET /v2/workspaces with Basic auth;
+ *   - http://us-1.api.gong.io: refused with the reason;
+ *   - the OAuth2 credential with a token: n8n's own check (OK), the sandbox receives nothing.
+ * Prints "N passed, M failed" and exits non-zero on a failure.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { ensureN8n } = require('./lib/cache');
+const { N8n } = require('./lib/n8n');
+const { pack, installIntoUserFolder } = require('./lib/pack');
+const { startSandbox } = require('./lib/sandbox');
+
+const args = process.argv.slice(2);
+const version = args.includes('--version') ? args[args.indexOf('--version') + 1] : '2.41.1';
+
+async function main() {
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-credtest-'));
+	const results = [];
+	const check = async (name, fn) => {
+		try {
+			await fn();
+			results.push([name, true]);
+			console.log(`ok   ${name}`);
+		} catch (error) {
+			results.push([name, false]);
+			console.log(`FAIL ${name}: ${error.message}`);
+		}
+	};
+	const expect = (cond, what) => {
+		if (!cond) throw new Error(what);
+	};
+	let sb;
+	let n8n;
+	try {
+		const install = await ensureN8n(version);
+		const { tarball } = await pack(path.join(work, 'pack'), { logFile: path.join(work, 'pack.log') });
+		sb = await startSandbox({ logFile: path.join(work, 'sandbox.log') });
+		const userFolder = path.join(work, 'n8n');
+		n8n = new N8n(install, userFolder, path.join(work, 'logs'));
+		await installIntoUserFolder(userFolder, tarball, { logFile: path.join(work, 'install.log') });
+		await n8n.start();
+		await n8n.ensureOwner();
+
+		const basic = (data) => ({
+			credentials: {
+				id: '',
+				name: 'Gong e2e',
+				type: 'gongCommunityApi',
+				data: { accessKey: 'sandbox-key', accessKeySecret: 'sandbox-secret', baseUrl: sb.url, allowCustomHost: false, requestsPerSecond: 3, maxRetryWaitSeconds: 120, ...data },
+			},
+		});
+		const test = async (body) => {
+			await sb.control.resetRequests();
+			const res = await n8n.rest('POST', '/credentials/test', body);
+			expect(res.status === 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+			return { result: res.data, requests: await sb.control.requests() };
+		};
+
+		await check(`n8n ${version}: sandbox host without the option is refused, nothing sent`, async () => {
+			const { result, requests } = await test(basic({}));
+			expect(result.status === 'Error', `status ${JSON.stringify(result)}`);
+			expect(/is refused — it must be an https:\/\/ address on gong\.io/.test(result.message), `message ${result.message}`);
+			expect(/Allow a Non-Gong Host/.test(result.message), `message ${result.message}`);
+			expect(requests.length === 0, `sandbox received ${requests.length} requests`);
+		});
+		await check(`n8n ${version}: sandbox host with the option: OK after one GET /v2/workspaces with Basic auth`, async () => {
+			const { result, requests } = await test(basic({ allowCustomHost: true }));
+			expect(result.status === 'OK', `result ${JSON.stringify(result)}`);
+			const api = requests.filter((r) => r.path.startsWith('/v2/'));
+			expect(api.length === 1 && api[0].method === 'GET' && api[0].path === '/v2/workspaces', `requests ${JSON.stringify(api.map((r) => [r.method, r.path]))}`);
+			expect(api[0].headers.authorization === `Basic ${Buffer.from('sandbox-key:sandbox-secret').toString('base64')}`, 'Basic auth header');
+		});
+		await check(`n8n ${version}: http://us-1.api.gong.io is refused with the reason`, async () => {
+			const { result } = await test(basic({ baseUrl: 'http://us-1.api.gong.io' }));
+			expect(result.status === 'Error' && /"http:\/\/us-1\.api\.gong\.io" is refused/.test(result.message), `result ${JSON.stringify(result)}`);
+		});
+		await check(`n8n ${version}: OAuth2 credential gets n8n's token check, nothing sent`, async () => {
+			const { result, requests } = await test({
+				credentials: {
+					id: '',
+					name: 'Gong e2e OAuth2',
+					type: 'gongCommunityOAuth2Api',
+					data: { clientId: 'c', clientSecret: 's', baseUrl: 'http://127.0.0.1:9', allowCustomHost: false, oauthTokenData: { access_token: 'sandbox-oauth-token' } },
+				},
+			});
+			expect(result.status === 'OK', `result ${JSON.stringify(result)}`);
+			expect(requests.length === 0, `sandbox received ${requests.length} requests`);
+		});
+	} catch (error) {
+		results.push(['setup', false]);
+		console.log(`FAIL setup: ${error.stack || error.message}`);
+	} finally {
+		if (n8n) await n8n.stop();
+		if (sb) await sb.stop();
+		if (!results.every(([, ok]) => ok)) console.log(`logs kept in ${work}`);
+		else fs.rmSync(work, { recursive: true, force: true });
+	}
+	const passed = results.filter(([, ok]) => ok).length;
+	console.log(`${passed} passed, ${results.length - passed} failed`);
+	process.exitCode = passed === results.length ? 0 : 1;
+}
+
+main();
