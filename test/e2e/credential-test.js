@@ -63,7 +63,13 @@ async function main() {
 				data: { accessKey: 'sandbox-key', accessKeySecret: 'sandbox-secret', baseUrl: sb.url, allowCustomHost: false, requestsPerSecond: 3, maxRetryWaitSeconds: 120, ...data },
 			},
 		});
+		// n8n 1.x tests only stored credentials (2.x also unsaved ones): save first, then test with the
+		// form's data, as the editor does on Save.
 		const test = async (body) => {
+			const { name, type, data } = body.credentials;
+			const created = await n8n.rest('POST', '/credentials', { name, type, data });
+			expect(created.status === 200 && created.data && created.data.id, `create credential: HTTP ${created.status}: ${created.text.slice(0, 300)}`);
+			body = { credentials: { ...body.credentials, id: created.data.id } };
 			await sb.control.resetRequests();
 			const res = await n8n.rest('POST', '/credentials/test', body);
 			expect(res.status === 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
