@@ -13,6 +13,7 @@
  * Usage: node scripts/scan-tarball.mjs [--source-only] [--tarball FILE] [--source DIR]
  *   --source-only  lint only the source leg (used by `npm run lint`, before a build exists)
  *   --tarball FILE lint an existing .tgz instead of packing the checkout (needs dist/ built)
+ *   --tarball-only lint only the tarball leg (`npm test`: its lint step already ran the source leg)
  *   --source DIR   lint DIR as the source leg instead of this checkout (test/scanner.test.ts)
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,7 @@ const scannerRequire = createRequire(path.join(scannerDir, 'scanner', 'scanner.m
 
 const args = process.argv.slice(2);
 const sourceOnly = args.includes('--source-only');
+const tarballOnly = args.includes('--tarball-only');
 const tarballArg = args.includes('--tarball') ? args[args.indexOf('--tarball') + 1] : undefined;
 const sourceDir = args.includes('--source') ? path.resolve(args[args.indexOf('--source') + 1]) : root;
 
@@ -60,6 +62,8 @@ async function load() {
 	// eslint-plugin-n8n-nodes-base switches to fixed test file names when NODE_ENV is "test" (its
 	// own test mode); n8n's scanner never runs that way, and jest sets it for child processes.
 	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
+	// The scanner makes a download directory when it is loaded; have `tmp` remove it at exit.
+	scannerRequire('tmp').setGracefulCleanup();
 	const scanner = await import(pathToFileURL(path.join(scannerDir, 'scanner', 'scanner.mjs')).href);
 	const { ESLint } = await import(pathToFileURL(scannerRequire.resolve('eslint')).href);
 	const glob = scannerRequire('fast-glob');
@@ -103,7 +107,7 @@ function packTarball(outDir) {
 async function main() {
 	const tools = await load();
 	const legs = [];
-	legs.push(['source', sourceDir, tools.scanner.SOURCE_FILE_PATTERNS]);
+	if (!tarballOnly) legs.push(['source', sourceDir, tools.scanner.SOURCE_FILE_PATTERNS]);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-scan-'));
 	try {
 		if (!sourceOnly) {
