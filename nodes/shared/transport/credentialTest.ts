@@ -48,7 +48,8 @@ export async function testBasicCredential(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data: ICredentialDataDecryptedObject = credential.data ?? {};
-	const accessKey = typeof data.accessKey === 'string' ? data.accessKey.trim() : '';
+	// Sent exactly as the node's requests send them (the credential's authenticate block).
+	const accessKey = typeof data.accessKey === 'string' ? data.accessKey : '';
 	const secret = typeof data.accessKeySecret === 'string' ? data.accessKeySecret : '';
 	const redact = secretRedactor([data.accessKey, data.accessKeySecret]);
 
@@ -58,7 +59,7 @@ export async function testBasicCredential(
 	} catch (error) {
 		return { status: 'Error', message: redact(errorText(error)) };
 	}
-	if (!accessKey || !secret) {
+	if (!accessKey.trim() || !secret) {
 		return { status: 'Error', message: 'Gong credential: enter both the Access Key and the Access Key Secret' };
 	}
 
