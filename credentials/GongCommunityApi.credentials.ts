@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -10,6 +9,8 @@ import { gongConnectionProperties } from './GongConnection';
 /**
  * Gong access key + access key secret, sent as HTTP Basic auth.
  * Named differently from n8n's built-in `gongApi` so both can be installed side by side.
+ * No `test` request here on purpose: n8n would send it to whatever Base URL was typed. The Gong
+ * node tests this credential instead (`testedBy`), after the same base-URL policy as its requests.
  */
 export class GongCommunityApi implements ICredentialType {
 	name = 'gongCommunityApi';
@@ -25,7 +26,6 @@ export class GongCommunityApi implements ICredentialType {
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description:
@@ -50,14 +50,6 @@ export class GongCommunityApi implements ICredentialType {
 				username: '={{$credentials.accessKey}}',
 				password: '={{$credentials.accessKeySecret}}',
 			},
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v2/workspaces',
-			method: 'GET',
 		},
 	};
 }

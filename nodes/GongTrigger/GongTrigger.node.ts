@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/methods';
 import { gongCredentials } from '../shared/transport/credentials';
@@ -18,7 +19,7 @@ export class GongTrigger implements INodeType {
 		defaults: { name: 'Gong Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: gongCredentials,
 		properties: triggerProperties,
 	};

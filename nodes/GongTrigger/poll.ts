@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../shared/framework/nodeError';
 import { toId, toList } from '../shared/framework/validate';
 import { primaryUserIds as primaryUserIdsField, workspaceId as workspaceIdField } from '../shared/fields';
 import {
@@ -281,7 +282,7 @@ async function pollUnderLease(
 		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, cursor, stopAfterPage, onPage: progress });
 	} catch (error) {
 		// A stored cursor Gong no longer accepts: list the same window again from its start.
-		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw asNodeError(ctx, error);
+		if (cursor === undefined || String((error as IDataObject).httpCode) !== '400') throw asNodeError(ctx.getNode(), error);
 		listing = await listCalls(ctx, { from, to, workspaceId: config.workspaceId, stopAfterPage, onPage: progress });
 	}
 
@@ -350,21 +351,16 @@ export async function pollNewCalls(this: IPollFunctions): Promise<INodeExecution
 	try {
 		return await scheduledPoll(this, config);
 	} catch (error) {
-		throw asNodeError(
-			this,
-			error,
+		throw withNote(
+			asNodeError(this.getNode(), error),
 			'Nothing was emitted and the trigger\'s state is unchanged: the next poll lists the same window again, so no call is lost.',
 		);
 	}
 }
 
-/** The error as a NodeApiError / NodeOperationError (the transport's errors already are), with `note` added to its description. */
-function asNodeError(ctx: IPollFunctions, error: unknown, note?: string): NodeApiError | NodeOperationError {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
-	if (note && !(nodeError.description ?? '').includes(note)) {
+/** `note` added to the error's description (once). */
+function withNote(nodeError: NodeApiError | NodeOperationError, note: string): NodeApiError | NodeOperationError {
+	if (!(nodeError.description ?? '').includes(note)) {
 		nodeError.description = nodeError.description ? `${nodeError.description} ${note}` : note;
 	}
 	return nodeError;

@@ -15,12 +15,18 @@ export function targetOf(def: OperationDef, field: FieldDef) {
 }
 
 /** The list-search method and URL pattern behind each resource locator. */
-export const LOCATORS: Record<LocatorKind, { search: string; label: string; url?: { regex: string; placeholder: string } }> = {
+export const LOCATORS: Record<LocatorKind, { search: string; label: string; url?: { regex: string; validation: string; placeholder: string } }> = {
 	call: {
 		search: 'searchCalls',
 		label: 'call',
 		url: {
-			regex: 'https://[^/]*gong\\.io/call\\?(?:.*&)?id=(\\d{1,20})',
+			// Both anchored, and every quantified class stops at a character it cannot match, so each
+			// runs in one pass (linear). The id must end after at most 20 digits: a longer id is
+			// refused, not cut to its first 20 digits.
+			// Extraction (n8n runs it unanchored): the id query parameter, anywhere in the query.
+			regex: '^\\s*https://[^/?#\\s]*gong\\.io/call\\?(?:[^#\\s]*&)?id=(\\d{1,20})(?:[&#\\s]|$)',
+			// Validation (n8n wraps it in ^…$): id as the last query parameter, as Gong links it.
+			validation: '\\s*https://[^/?#\\s]*gong\\.io/call\\?(?:[^#\\s]*&)?id=\\d{1,20}(?:#\\S*)?\\s*',
 			placeholder: 'https://us-12345.app.gong.io/call?id=1234567890123456789',
 		},
 	},
@@ -54,42 +60,49 @@ export function fieldProperty(field: FieldDef): INodeProperties {
 	let prop: INodeProperties;
 	if (field.locator) {
 		const loc = LOCATORS[field.locator];
-		const modes: INodeProperties['modes'] = [
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: loc.search, searchable: true },
-			},
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '1234567890123456789',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: `Not a valid ${loc.label} ID (digits only, up to 20)` },
-					},
-				],
-			},
-		];
-		if (loc.url) {
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-			modes.push({
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: loc.url.placeholder,
-				extractValue: { type: 'regex', regex: loc.url.regex },
-				validation: [
-					{ type: 'regex', properties: { regex: loc.url.regex, errorMessage: `Not a Gong ${loc.label} URL` } },
-				],
-			});
-		}
-		prop = { ...base, type: 'resourceLocator', default: { mode: 'list', value: '' }, modes };
+		const idPattern = '^\\s*\\d{1,20}\\s*$';
+		prop = {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: loc.search, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: '1234567890123456789',
+					validation: [
+						{
+							type: 'regex',
+							properties: { regex: idPattern, errorMessage: `Not a valid ${loc.label} ID (digits only, up to 20)` },
+						},
+					],
+				},
+				...(loc.url
+					? [
+							{
+								displayName: 'By URL',
+								name: 'url',
+								type: 'string' as const,
+								placeholder: loc.url.placeholder,
+								extractValue: { type: 'regex' as const, regex: loc.url.regex },
+								validation: [
+									{
+										type: 'regex' as const,
+										properties: { regex: loc.url.validation, errorMessage: `Not a Gong ${loc.label} URL (…/call?id= and up to 20 digits)` },
+									},
+								],
+							},
+						]
+					: []),
+			],
+		};
 	} else if (field.loadOptionsMethod) {
 		const list = isListKind(field) || field.kind === 'multiOptions';
 		prop = {
@@ -244,15 +257,15 @@ export function operationProperties(def: OperationDef): INodeProperties[] {
 /** The resource dropdown, one operation dropdown per resource, and every operation's fields. */
 export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 	const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const defaultResource = sorted.find((r) => r.value === 'call')?.value ?? sorted[0].value;
 	const props: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default computed from the resources
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-			default: sorted.find((r) => r.value === 'call')?.value ?? sorted[0].value,
+			default: defaultResource,
 		},
 	];
 	for (const resource of sorted) {
@@ -263,7 +276,7 @@ export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 			action: op.action,
 			description: op.description,
 		}));
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default computed from the operations
+		const defaultOperation = ops.find((o) => o.operation === 'getMany')?.operation ?? ops[0].operation;
 		props.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -271,7 +284,7 @@ export function nodeProperties(resources: ResourceDef[]): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: ops.find((o) => o.operation === 'getMany')?.operation ?? ops[0].operation,
+			default: defaultOperation,
 		});
 	}
 	for (const resource of sorted) {

@@ -14,7 +14,23 @@ export function inputError(node: INode, field: Pick<FieldDef, 'displayName' | 'n
 }
 
 const ID_RE = /^\d{1,20}$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest email address SMTP carries (RFC 5321 path limit); longer text is refused first. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * `local@domain.tld` without whitespace and with exactly one "@": a non-empty local part and a
+ * domain with a dot that is neither its first nor its last character. One pass per check, no
+ * backtracking (a regex for this shape is quadratic on text like "a@....@").
+ */
+export function isEmailAddress(text: string): boolean {
+	if (text.length > MAX_EMAIL_LENGTH) return false;
+	const at = text.indexOf('@');
+	if (at < 1 || text.indexOf('@', at + 1) !== -1) return false;
+	for (const ch of text) if (ch.trim() === '') return false;
+	const domain = text.slice(at + 1);
+	const dot = domain.indexOf('.', 1);
+	return dot !== -1 && dot < domain.length - 1;
+}
 
 function show(value: unknown): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -74,7 +90,9 @@ function checkMax(node: INode, field: FieldDef, list: unknown[], itemIndex: numb
 
 export function toEmail(node: INode, field: FieldDef, value: unknown, itemIndex: number): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!EMAIL_RE.test(text)) throw inputError(node, field, `"${show(value)}" is not an email address`, itemIndex);
+	if (text.length > MAX_EMAIL_LENGTH)
+		throw inputError(node, field, `"${show(value)}" has ${text.length} characters; an email address has at most ${MAX_EMAIL_LENGTH}`, itemIndex);
+	if (!isEmailAddress(text)) throw inputError(node, field, `"${show(value)}" is not an email address`, itemIndex);
 	return text;
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { isEmailAddress } from '../framework/validate';
 import { appendAll, gongApiPages, gongApiRequest } from '../transport';
 
 /**
@@ -25,7 +26,6 @@ export const CALL_LIST_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;
 const HOUR_MS = 3600 * 1000;
 const ID_RE = /^\d{1,20}$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Keeps the entries whose name or id contains the typed text (case-insensitive). */
 export function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
@@ -404,15 +404,15 @@ async function flowOwner(ctx: ILoadOptionsFunctions, paginationToken: string | u
 	if (paginationToken) {
 		try {
 			const t = JSON.parse(paginationToken) as OwnerToken;
-			if (typeof t.email === 'string' && EMAIL_RE.test(t.email)) return t;
+			if (typeof t.email === 'string' && isEmailAddress(t.email)) return t;
 		} catch {
 			// start over
 		}
 	}
-	const given = currentParameter(ctx, FLOW_OWNER_PATHS, (v) => EMAIL_RE.test(v));
+	const given = currentParameter(ctx, FLOW_OWNER_PATHS, (v) => isEmailAddress(v));
 	if (given) return { email: given, companyOnly: false };
 	for await (const page of gongApiPages.call(ctx, { method: 'GET', path: '/v2/users', pagination: 'query', recordsKey: 'users', emptyOn404: true, scope: 'api:users:read' })) {
-		const user = page.records.find((u) => u.active !== false && EMAIL_RE.test(text(u.emailAddress)));
+		const user = page.records.find((u) => u.active !== false && isEmailAddress(text(u.emailAddress)));
 		if (user) return { email: text(user.emailAddress), companyOnly: true };
 		break;
 	}

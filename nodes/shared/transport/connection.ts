@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from './credentials';
+import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from './credentials';
 import { secretRedactor } from './errors';
 import type { GongContext } from './types';
 
@@ -67,7 +67,10 @@ export function normaliseBaseUrl(
 	if (url.search || url.hash) {
 		throw new NodeOperationError(node, `Gong credential: Base URL "${url.origin}${url.pathname}" must not contain ? or #`);
 	}
-	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
+	// Trailing slashes cut by a loop: /\/+$/ retries from every slash of a long run (quadratic).
+	let end = url.pathname.length;
+	while (end > 0 && url.pathname.charCodeAt(end - 1) === 0x2f) end--;
+	const path = url.pathname.slice(0, end).replace(/\/v2$/i, '');
 	return `${url.origin}${path}`;
 }
 
@@ -79,7 +82,7 @@ export function credentialTypeOf(ctx: GongContext): string {
 	} catch {
 		auth = 'accessKey';
 	}
-	return auth === 'oAuth2' ? OAUTH2_CREDENTIAL : BASIC_CREDENTIAL;
+	return auth === 'oAuth2' ? GONG_APP_CREDENTIAL : BASIC_CREDENTIAL;
 }
 
 /** The secret values of OAuth2 token data (as stored by n8n). */
@@ -93,7 +96,7 @@ export function tokenSecrets(tokenData: unknown): unknown[] {
  * reads the credential again and adds its current tokens to the connection's redactor.
  */
 export async function addCurrentTokens(ctx: GongContext, conn: GongConnection): Promise<void> {
-	if (conn.credentialType !== OAUTH2_CREDENTIAL) return;
+	if (conn.credentialType !== GONG_APP_CREDENTIAL) return;
 	try {
 		const creds = (await ctx.getCredentials(conn.credentialType)) as IDataObject;
 		conn.addSecrets(tokenSecrets(creds.oauthTokenData));
@@ -113,7 +116,7 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 	const tokenData = (creds.oauthTokenData ?? {}) as IDataObject;
 	const tokenBase = tokenData.api_base_url_for_customer;
 	const rawBase =
-		credentialType === OAUTH2_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
+		credentialType === GONG_APP_CREDENTIAL && typeof tokenBase === 'string' && tokenBase.trim() !== ''
 			? tokenBase
 			: creds.baseUrl ?? 'https://api.gong.io';
 	const secrets: string[] = [];
@@ -138,7 +141,7 @@ export async function getConnection(ctx: GongContext): Promise<GongConnection> {
 		paceKey: `${baseUrl}|${credentialId ?? credentialType}`,
 		redact,
 		addSecrets,
-		tokenUrl: credentialType === OAUTH2_CREDENTIAL && typeof creds.accessTokenUrl === 'string' ? creds.accessTokenUrl : undefined,
+		tokenUrl: credentialType === GONG_APP_CREDENTIAL && typeof creds.accessTokenUrl === 'string' ? creds.accessTokenUrl : undefined,
 	};
 	cache.set(ctx, connection);
 	return connection;

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { addCurrentTokens, getConnection, type GongConnection } from './connection';
-import { OAUTH2_CREDENTIAL } from './credentials';
+import { GONG_APP_CREDENTIAL } from './credentials';
 import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, redactError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { IDLE_TIMEOUT_MS, MAX_PAGES, REQUEST_DEADLINE_MS } from './limits';
@@ -377,7 +377,7 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 		let response: RawResponse | undefined;
 		try {
 			response = await send(ctx, conn.credentialType, request, headers, true);
-			if (response.statusCode === 401 && conn.credentialType === OAUTH2_CREDENTIAL) {
+			if (response.statusCode === 401 && conn.credentialType === GONG_APP_CREDENTIAL) {
 				if (typeof ctx.helpers.refreshOAuth2Token === 'function') {
 					// Renew the token through n8n's OAuth2 client, then send again with the new one.
 					await refreshToken(ctx, conn, opts);

@@ -2,7 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { callId } from '../../../shared/fields';
-import { encodeMultipart } from '../../../shared/transport/multipart';
+import { encodeMultipart, mimeTypeProblem } from '../../../shared/transport/multipart';
 import type { OperationDef } from '../../../shared/framework/types';
 
 /** Gong takes media files up to 1.5 GB. */
@@ -79,12 +79,14 @@ export const uploadCallMedia: OperationDef = {
 		}
 		const contentType = mediaContentType(binary);
 		if (!contentType) throw problem(`binary field "${name}" is ${binary.mimeType}; Gong accepts audio or video files (WAV, MP3, MP4, MKV, FLAC …)`);
+		const badType = mimeTypeProblem(contentType);
+		if (badType) throw problem(`the MIME type of binary field "${name}" ${badType}: ${JSON.stringify(contentType.slice(0, 60))}`);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, name);
 		if (data.length === 0) throw problem(`binary field "${name}" is empty`);
 		if (data.length > MAX_MEDIA_BYTES) throw problem(`binary field "${name}" has ${data.length} bytes; Gong accepts at most 1.5 GB`);
 		const ext = Object.entries(MEDIA_TYPES).find(([, type]) => type === contentType)?.[0];
 		const fileName = binary.fileName || `recording${ext ? `.${ext}` : ''}`;
-		const { body, contentType: multipartType } = encodeMultipart([{ name: 'mediaFile', value: data, fileName, contentType }]);
+		const { body, contentType: multipartType } = encodeMultipart([{ name: 'mediaFile', value: data, fileName, contentType, origin: `Parameter "Input Binary Field" (binaryPropertyName) "${name}"` }]);
 		req.rawBody = body;
 		req.headers = { ...(req.headers ?? {}), 'Content-Type': multipartType };
 		req.body = undefined;

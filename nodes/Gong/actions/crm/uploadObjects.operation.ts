@@ -120,7 +120,7 @@ export const uploadCrmObjects: OperationDef = {
 					const file = fileFromItems(this, items);
 					part = { ...file, fileName: 'crm-objects.ldjson', mimeType: 'application/octet-stream' };
 				}
-				const multipart = encodeMultipart([{ name: 'dataFile', value: part.data, fileName: part.fileName, contentType: part.mimeType }]);
+				const multipart = encodeMultipart([{ name: 'dataFile', value: part.data, fileName: part.fileName, contentType: part.mimeType, origin: 'Parameter "Input Binary Field" (binaryPropertyName)' }]);
 				req.rawBody = multipart.body;
 				req.headers = { 'Content-Type': multipart.contentType };
 				const response = (await gongApiRequest.call(this, transportOptions(def, req, first))) ?? {};

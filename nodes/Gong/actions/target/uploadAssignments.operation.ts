@@ -67,7 +67,7 @@ export const uploadTargetAssignments: OperationDef = {
 			});
 		}
 		const { body, contentType } = encodeMultipart([
-			{ name: FILE_PART, value: data, fileName: binary.fileName ?? 'assignments.csv', contentType: binary.mimeType || 'text/csv' },
+			{ name: FILE_PART, value: data, fileName: binary.fileName ?? 'assignments.csv', contentType: binary.mimeType || 'text/csv', origin: `Parameter "Input Binary Field" (binaryPropertyName) "${name}"` },
 		]);
 		req.body = undefined;
 		req.rawBody = body;
