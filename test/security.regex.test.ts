@@ -19,6 +19,15 @@ const root = path.resolve(__dirname, '..');
 
 /** Why each pattern is linear. Keys: regex literal as written (/…/flags), or the string's value. */
 const AUDIT: Record<string, string> = {
+	// ---- added with Download Media, the trigger's state check, Simplify and Gong's missing-ids 404 ----
+	'/^[A-Za-z0-9_.-]{1,100}$/': 'anchored, bounded repetition',
+	'/^\\d{0,20}$/': 'anchored, bounded repetition',
+	'/^(text\\/|application\\/(json|xml|xhtml\\+xml|problem\\+json)$)/': 'anchored alternation of literals',
+	'/^(audio|video)\\/[\\w.+-]+$/': 'anchored; one class then the end',
+	'/[^a-z0-9]/g': 'one character class, no quantifier',
+	'/next\\s?steps?|action\\s?items?|follow[\\s-]?ups?/i': 'alternation of literals with optional single characters: at most 12 steps per start',
+	'/\\b(?:was|were) not found\\s?:([^\\n]{1,20000})/i': 'literal prefix; the greedy class after it never backtracks into a failure (anything but a newline ends it as a match)',
+	'/\\d{1,20}/g': 'bounded repetition: at most 20 steps per start',
 	// ---- anchored, one quantified class followed by the end or a class it cannot match ----
 	'/^\\d{1,20}$/': 'anchored, bounded repetition',
 	'/^[\\s\\S]{0,255}$/': 'anchored, bounded repetition (at most 256 steps)',

@@ -161,11 +161,12 @@ async function readBounded(node: INode, body: unknown, req: MediaRequest, origin
 			chunks.push(buffer);
 		}
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
-		throw new NodeOperationError(node, `The download of ${req.label} from ${origin} broke off: ${String((error as Error)?.message ?? error).slice(0, 200)}`, {
-			itemIndex: req.itemIndex,
-			description: 'The connection to the media host failed during the download; run the node again.',
-		});
+		throw error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(node, `The download of ${req.label} from ${origin} broke off: ${String((error as Error)?.message ?? error).slice(0, 200)}`, {
+					itemIndex: req.itemIndex,
+					description: 'The connection to the media host failed during the download; run the node again.',
+				});
 	}
 	return Buffer.concat(chunks, total);
 }

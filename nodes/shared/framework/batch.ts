@@ -3,6 +3,7 @@ import { deepCopy } from 'n8n-workflow';
 
 import { checkLimit, gongApiError, gongApiPaginate, type PaginateOptions } from '../transport';
 import { errorJson, runItem, withItemIndex } from './execute';
+import { asNodeError } from './nodeError';
 import { buildRequest } from './request';
 import type { BuiltRequest, OperationDef } from './types';
 
@@ -162,7 +163,7 @@ export function batchedExecute(spec: BatchSpec) {
 							break;
 						} catch (error) {
 							named = missingIdsNamed(error).filter((id) => pending.has(id));
-							if (!named.length) throw error;
+							if (!named.length) throw asNodeError(node, error);
 							for (const id of named) gongMissing.set(`${group}|${id}`, error as NodeApiError);
 						}
 						ids = ids.filter((id) => !named.includes(id));

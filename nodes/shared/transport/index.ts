@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { addCurrentTokens, getConnection, type GongConnection } from './connection';
 import { GONG_APP_CREDENTIAL } from './credentials';
 import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, redactError, type ErrorHints } from './errors';
+import { asNodeError } from '../framework/nodeError';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { IDLE_TIMEOUT_MS, MAX_PAGES, REQUEST_DEADLINE_MS } from './limits';
 import { holdUntil, waitForSlot } from './pacing';
@@ -107,8 +108,8 @@ async function send(
 		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		return { statusCode: full.statusCode, headers: full.headers ?? {}, body: bodyText(full.body) };
 	} catch (error) {
-		if (deadline.aborted && !execution?.aborted) throw new DeadlineExceeded();
-		throw error;
+		// Internal: the caller turns both into a NodeApiError (see gongApiRequest's catch).
+		throw deadline.aborted && !execution?.aborted ? new DeadlineExceeded() : error;
 	} finally {
 		deadline.removeEventListener('abort', stop);
 		execution?.removeEventListener('abort', stop);
@@ -391,7 +392,7 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 			}
 		} catch (error) {
 			if (error instanceof DeadlineExceeded) throw deadlineError(node, opts, conn, retrySafe);
-			if (error instanceof NodeApiError && error.context.tokenEndpoint !== undefined) throw error;
+			if (error instanceof NodeApiError && error.context.tokenEndpoint !== undefined) throw asNodeError(node, error);
 			const status = httpStatusOf(error);
 			if (status !== undefined) {
 				response = { statusCode: status, headers: {}, body: '' };
