@@ -81,9 +81,12 @@ function acceptedUrls(ctx: IWebhookFunctions, options: IDataObject): string[] {
 	else {
 		const own = ctx.getNodeWebhookUrl('default');
 		add(own);
-		// While "Listen for test event" runs, n8n hands the node its Test URL; Gong's rule may still
-		// name the Production URL, which differs only in that path segment.
-		if (own && ctx.getMode() === 'manual') add(own.replace(/\/webhook-test\//, '/webhook/'));
+		// While "Listen for test event" runs, Gong's rule may name the Production or the Test URL,
+		// which differ only in n8n's path segment (webhook / webhook-test).
+		if (own && ctx.getMode() === 'manual') {
+			add(own.replace(/\/webhook-test\//, '/webhook/'));
+			add(own.replace(/\/webhook\//, '/webhook-test/'));
+		}
 	}
 	return urls;
 }
