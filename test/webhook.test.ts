@@ -170,3 +170,191 @@ describe('Gong Webhook Trigger: signed JWT deliveries', () => {
 		}
 	});
 });
+
+describe('Gong Webhook Trigger: key in URL and none', () => {
+	const KEY = 'k3y-0123456789abcdef0123456789';
+	const keyed = () => hooks.activate({ type: TYPE, parameters: { deliveryAuth: 'urlKey', urlKey: KEY } });
+
+	it('the right key starts the execution; a wrong or missing key gets 401 and none', async () => {
+		const wf = keyed();
+		const ok = await send(wf, 'url-key', { query: { key: KEY } });
+		expect(ok.status).toBe(200);
+		expect(ok.started).toBe(true);
+		for (const query of [{ key: `${KEY}x` }, { key: KEY.slice(0, -1) }, {}, { key: '' }]) {
+			const r = await send(wf, 'url-key', { query });
+			expect(r.status).toBe(401);
+			expect(r.json.reason).toMatch(/key in the URL/);
+			expect(r.started).toBe(false);
+		}
+	});
+
+	it('a key shorter than 16 characters fails activation', async () => {
+		const wf = hooks.activate({ type: TYPE, parameters: { deliveryAuth: 'urlKey', urlKey: 'short' } });
+		expect((await wf.checkActivation())?.message).toMatch(/URL Key must have at least 16 characters/);
+	});
+
+	it('None accepts an unsigned delivery (and still refuses a body without callData)', async () => {
+		const wf = hooks.activate({ type: TYPE, parameters: { deliveryAuth: 'none' } });
+		const ok = await send(wf, 'missing-header');
+		expect(ok.started).toBe(true);
+		const bad = await wf.deliver({ body: '{"hello":1}' });
+		expect(bad.status).toBe(400);
+		expect(bad.started).toBe(false);
+	});
+});
+
+describe('Gong Webhook Trigger: test deliveries and redeliveries', () => {
+	beforeEach(() => forgetAll());
+
+	it('the same call delivered twice starts one execution with de-duplication on (default), the second is answered 200', async () => {
+		const wf = jwt();
+		const first = await send(wf, 'call');
+		const again = await send(wf, 'redelivery');
+		expect(again.delivery.callId).toBe(first.delivery.callId);
+		expect(first.started).toBe(true);
+		expect(again.started).toBe(false);
+		expect(again.status).toBe(200);
+		expect(again.json).toEqual({ received: true, ignored: 'duplicate', callId: first.delivery.callId });
+		expect(wf.executions).toHaveLength(1);
+		// another call still starts
+		expect((await send(wf, 'call')).started).toBe(true);
+		expect(wf.executions).toHaveLength(2);
+	});
+
+	it('with de-duplication off, both deliveries start an execution', async () => {
+		const wf = jwt({}, { deduplicate: false });
+		await send(wf, 'call');
+		await send(wf, 'redelivery');
+		expect(wf.executions).toHaveLength(2);
+		expect(wf.staticData).toEqual({});
+	});
+
+	it('deliveries that arrive together start one execution', async () => {
+		const wf = jwt();
+		const callData = engine.sampleCallData();
+		const results = await Promise.all([0, 1, 2, 3].map(() => send(wf, 'call', { callData })));
+		expect(results.filter((r: any) => r.started)).toHaveLength(1);
+		expect(results.every((r: any) => r.status === 200)).toBe(true);
+	});
+
+	it('survives a restart through the node\'s static data (only if n8n saved it) and forgets after the window', async () => {
+		const wf = jwt({}, { dedupeHours: 1 });
+		const first = await send(wf, 'call');
+		expect(Object.keys((wf.staticData['node:Gong Webhook Trigger'] as IDataObject).deliveredCalls as IDataObject)).toEqual([first.delivery.callId]);
+		forgetAll(); // a new n8n process: only the saved static data is left
+		expect((await send(wf, 'redelivery')).started).toBe(false);
+		// an hour later the call is forgotten
+		const realNow = Date.now;
+		try {
+			Date.now = () => realNow() + 3600 * 1000 + 1000;
+			forgetAll();
+			expect((await send(wf, 'redelivery')).started).toBe(true);
+		} finally {
+			Date.now = realNow;
+		}
+	});
+
+	it('different workflows do not share what they saw', async () => {
+		const a = jwt();
+		const b = jwt();
+		const callData = engine.sampleCallData();
+		expect((await send(a, 'call', { callData })).started).toBe(true);
+		expect((await send(b, 'call', { callData })).started).toBe(true);
+	});
+
+	it('test deliveries start an execution with isTest: true every time (never de-duplicated), or none with Ignore Test Deliveries', async () => {
+		const wf = jwt();
+		const one = await send(wf, 'test');
+		const two = await send(wf, 'test', { callData: one.delivery.callData });
+		expect(one.started && two.started).toBe(true);
+		expect(one.jsonItems[0].isTest).toBe(true);
+		const ignoring = jwt({}, { ignoreTest: true });
+		const r = await send(ignoring, 'test');
+		expect(r.status).toBe(200);
+		expect(r.json).toEqual({ received: true, ignored: 'test delivery' });
+		expect(r.started).toBe(false);
+		expect((await send(ignoring, 'call')).started).toBe(true);
+	});
+
+	it('the manual "listen for test event" mode never de-duplicates', async () => {
+		const wf = jwt();
+		await send(wf, 'call', { mode: 'manual' });
+		expect((await send(wf, 'redelivery', { mode: 'manual' })).started).toBe(true);
+	});
+});
+
+describe('Gong Webhook Trigger: enrichment with the Gong credential (after the 200)', () => {
+	beforeEach(() => forgetAll());
+	const CALL = () => sandbox.state.calls.find((c: any) => c.transcript.length && c.parties.length > 1);
+
+	async function enriched(options: IDataObject, credential: string | null = 'accessKey') {
+		const call = CALL();
+		const callData = await callDataFromSandbox(sandbox, call.id);
+		sandbox.clearRequests();
+		const wf = hooks.activate({ type: TYPE, credential: credential ?? undefined, parameters: { deliveryAuth: 'jwt', publicKey: engine.publicKeyBase64, options } });
+		const r = await send(wf, 'call', { callData });
+		return { r, call, api: sandbox.requests.filter((q: any) => q.path.startsWith('/v2/')) };
+	}
+
+	it('Add Transcript: one POST /v2/calls/transcript for the call; raw monologues in "transcript"', async () => {
+		const { r, call, api } = await enriched({ addTranscript: true });
+		expect(r.status).toBe(200);
+		expect(r.error).toBeUndefined();
+		expect(api).toHaveLength(1);
+		expect(api[0].method).toBe('POST');
+		expect(api[0].path).toBe('/v2/calls/transcript');
+		expect(api[0].body.filter.callIds).toEqual([call.id]);
+		const item = r.jsonItems[0];
+		expect(item.metaData.id).toBe(call.id);
+		expect(item.transcript).toHaveLength(call.transcript.length);
+		expect(item.transcript[0].speakerId).toBe(String(call.transcript[0].speakerId));
+		expect(item.transcriptMissing).toBeUndefined();
+	});
+
+	it('Readable Transcript uses the delivery\'s participants: names in the text, no extra request', async () => {
+		const { r, call, api } = await enriched({ addTranscript: true, readableTranscript: true });
+		expect(api.map((q: any) => q.path)).toEqual(['/v2/calls/transcript']);
+		const t = r.jsonItems[0].transcript;
+		expect(t.callId).toBe(call.id);
+		const speaker = call.parties.find((p: any) => String(p.speakerId) === String(call.transcript[0].speakerId));
+		expect(t.text.split('\n')[0]).toContain(`${speaker.name} (`);
+		expect(t.monologues.length).toBeGreaterThan(0);
+	});
+
+	it('Add Extended Call Data: POST /v2/calls/extensive with the chosen content, merged into the item', async () => {
+		const { r, call, api } = await enriched({ addExtendedData: true, dataToInclude: ['topics', 'speakers'], crmContext: 'Basic' });
+		expect(api).toHaveLength(1);
+		expect(api[0].path).toBe('/v2/calls/extensive');
+		expect(api[0].body).toEqual({
+			filter: { callIds: [call.id] },
+			contentSelector: { context: 'Basic', exposedFields: { content: { topics: true }, interaction: { speakers: true } } },
+		});
+		const item = r.jsonItems[0];
+		expect(item.content.topics.length).toBeGreaterThan(0);
+		expect(item.interaction.speakers.length).toBeGreaterThan(0);
+		expect(item.isTest).toBe(false);
+		expect(item.metaData.id).toBe(call.id);
+	});
+
+	it('a call Gong does not know (e.g. Test now\'s sample) is flagged, not an error', async () => {
+		const wf = hooks.activate({ type: TYPE, credential: 'accessKey', parameters: { deliveryAuth: 'jwt', publicKey: engine.publicKeyBase64, options: { addTranscript: true, addExtendedData: true } } });
+		const r = await send(wf, 'test');
+		expect(r.error).toBeUndefined();
+		expect(r.jsonItems[0]).toMatchObject({ isTest: true, transcriptMissing: true, extendedDataMissing: true, transcript: [] });
+	});
+
+	it('enrichment without a credential fails the execution with a clear error (Gong already got its 200)', async () => {
+		const { r, api } = await enriched({ addTranscript: true }, null);
+		expect(r.status).toBe(200);
+		expect(r.started).toBe(true);
+		expect(r.error?.message).toMatch(/need a Gong credential/);
+		expect(api).toHaveLength(0);
+	});
+
+	it('without enrichment options no credential is needed and none is read', async () => {
+		const wf = hooks.activate({ type: TYPE, parameters: { deliveryAuth: 'jwt', publicKey: engine.publicKeyBase64 } });
+		const r = await send(wf, 'call');
+		expect(r.error).toBeUndefined();
+		expect(r.jsonItems).toHaveLength(1);
+	});
+});

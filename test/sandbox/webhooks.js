@@ -153,7 +153,7 @@ function createWebhookEngine(options = {}) {
 		if (kind !== 'missing-header' && kind !== 'url-key') headers.Authorization = opts.bearer === false ? token : `Bearer ${token}`;
 		let target = url;
 		if (kind === 'url-key' || opts.urlKey) target = `${url}${url.includes('?') ? '&' : '?'}key=${encodeURIComponent(opts.urlKey ?? '')}`;
-		return { kind, url: target, headers, body, callId: String(callData.metaData?.id ?? ''), isTest, token };
+		return { kind, url: target, headers, body, callData, callId: String(callData.metaData?.id ?? ''), isTest, token };
 	}
 
 	/** POSTs one delivery; resolves with the answer's status and text (bounded to 64 KB). */
