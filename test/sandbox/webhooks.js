@@ -203,4 +203,70 @@ async function callDataFromSandbox(sandbox, callId) {
 	return parsed.calls[0];
 }
 
-module.exports = { createWebhookEngine, sampleCallData, callDataFromSandbox, deliveryJson, KINDS, post };
+/** A key pair from a private key PEM file's text. */
+function keyPairFromPem(pem) {
+	const privateKey = crypto.createPrivateKey(pem);
+	return { privateKey, publicKey: crypto.createPublicKey(privateKey) };
+}
+
+const CLI_USAGE = `usage: node test/sandbox/cli.js webhook <command> [options]
+  keygen --out DIR                 new RSA key pair: DIR/gong-webhook-private.pem; prints Gong's public key (base64)
+  public-key --key FILE            prints the public key (base64, as Gong's rule editor shows it) of a private key
+  fire --key FILE --url URL        POSTs one delivery signed like Gong's "Signed JWT header" and prints the answer
+       [--kind ${KINDS.join('|')}]
+       [--call-id ID] [--sandbox URL]   the call: a sandbox call as Gong would deliver it (needs --call-id), else a sample
+       [--signed-url URL]         webhook_url claim when it differs from --url (e.g. behind a proxy)
+       [--url-key KEY]            "URL includes key": appends ?key=KEY
+       [--times N]                send the same delivery N times (redeliveries)`;
+
+/** `node test/sandbox/cli.js webhook …` */
+async function cli(argv, out = process.stdout) {
+	const [command, ...rest] = argv;
+	const o = {};
+	for (let i = 0; i < rest.length; i++) {
+		const a = rest[i];
+		if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}\n${CLI_USAGE}`);
+		o[a.slice(2)] = rest[i + 1];
+		i++;
+	}
+	const fs = require('fs');
+	const path = require('path');
+	if (!command || command === '--help' || command === '-h' || command === 'help') {
+		out.write(`${CLI_USAGE}\n`);
+		return 0;
+	}
+	if (command === 'keygen') {
+		if (!o.out) throw new Error('keygen needs --out DIR');
+		fs.mkdirSync(o.out, { recursive: true });
+		const pair = newKeyPair();
+		const file = path.join(o.out, 'gong-webhook-private.pem');
+		fs.writeFileSync(file, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+		out.write(`${JSON.stringify({ privateKeyFile: file, publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64') })}\n`);
+		return 0;
+	}
+	if (!o.key) throw new Error(`${command} needs --key FILE (from "webhook keygen")`);
+	const engine = createWebhookEngine({ keyPair: keyPairFromPem(fs.readFileSync(o.key, 'utf8')) });
+	if (command === 'public-key') {
+		out.write(`${engine.publicKeyBase64}\n`);
+		return 0;
+	}
+	if (command !== 'fire') throw new Error(`unknown webhook command ${command}\n${CLI_USAGE}`);
+	if (!o.url) throw new Error('fire needs --url URL (the node\'s Production URL)');
+	const kind = o.kind ?? 'call';
+	let callData;
+	if (o.sandbox) {
+		if (!o['call-id']) throw new Error('--sandbox needs --call-id');
+		const basic = `Basic ${Buffer.from('sandbox-key:sandbox-secret').toString('base64')}`;
+		callData = await callDataFromSandbox({ url: o.sandbox.replace(/\/+$/, ''), basicAuthHeader: () => basic }, o['call-id']);
+	} else if (o['call-id']) callData = sampleCallData({ id: o['call-id'] });
+	const times = Math.min(Math.max(Number(o.times ?? 1), 1), 100);
+	const d = engine.delivery(kind === 'redelivery' ? 'call' : kind, { url: o['signed-url'] ?? o.url, callData, urlKey: o['url-key'] });
+	const target = o['url-key'] !== undefined ? `${o.url}${o.url.includes('?') ? '&' : '?'}key=${encodeURIComponent(o['url-key'])}` : o.url;
+	for (let i = 0; i < times; i++) {
+		const answer = await post(target, d.headers, d.body, 30000);
+		out.write(`${JSON.stringify({ kind, callId: d.callId, isTest: d.isTest, status: answer.status, answer: answer.body.slice(0, 500) })}\n`);
+	}
+	return 0;
+}
+
+module.exports = { cli, keyPairFromPem, createWebhookEngine, sampleCallData, callDataFromSandbox, deliveryJson, KINDS, post };
