@@ -269,4 +269,30 @@ async function cli(argv, out = process.stdout) {
 	return 0;
 }
 
-module.exports = { cli, keyPairFromPem, createWebhookEngine, sampleCallData, callDataFromSandbox, deliveryJson, KINDS, post };
+/**
+ * `npm run dev`: gives the imported Gong Webhook Trigger examples the public key of a key pair kept
+ * in the dev home (created once) and returns the lines that tell how to fire a delivery at them.
+ */
+function prepareDevWebhooks(home, workflows, { sandboxUrl, callId }) {
+	const fs = require('fs');
+	const path = require('path');
+	const keyFile = path.join(home, 'gong-webhook-private.pem');
+	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, newKeyPair().privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+	const engine = createWebhookEngine({ keyPair: keyPairFromPem(fs.readFileSync(keyFile, 'utf8')) });
+	const found = [];
+	for (const wf of workflows) {
+		for (const node of wf.nodes || []) {
+			if (node.type !== 'n8n-nodes-gong.gongWebhookTrigger' || !node.webhookId) continue;
+			node.parameters = { ...(node.parameters || {}), publicKey: engine.publicKeyBase64 };
+			found.push({ name: wf.name, webhookId: node.webhookId });
+		}
+	}
+	/** The lines to print once n8n's address is known. */
+	return (n8nBaseUrl) =>
+		found.flatMap(({ name, webhookId }) => [
+			`  Gong webhook:  activate "${name}", then fire a signed delivery (Gong's key: ${keyFile}):`,
+			`                 node test/sandbox/cli.js webhook fire --key ${keyFile} --url ${n8nBaseUrl}/webhook/${webhookId}/gong --sandbox ${sandboxUrl}${callId ? ` --call-id ${callId}` : ''} [--kind test|tampered|expired|wrong-url] [--times 2]`,
+		]);
+}
+
+module.exports = { cli, prepareDevWebhooks, keyPairFromPem, createWebhookEngine, sampleCallData, callDataFromSandbox, deliveryJson, KINDS, post };
