@@ -159,7 +159,7 @@ function createWebhookEngine(options = {}) {
 	/** POSTs one delivery; resolves with the answer's status and text (bounded to 64 KB). */
 	async function fire(url, kind, opts = {}) {
 		const d = delivery(kind, { ...opts, url: opts.signedUrl ?? url });
-		const target = opts.urlKey !== undefined || kind === 'url-key' ? d.url : url;
+		const target = opts.urlKey !== undefined || kind === 'url-key' ? `${url}${url.includes('?') ? '&' : '?'}key=${encodeURIComponent(opts.urlKey ?? '')}` : url;
 		const answer = await post(target, d.headers, d.body, opts.timeoutMs ?? 30000);
 		return { ...answer, delivery: d };
 	}
