@@ -254,6 +254,24 @@ describe('Gong Webhook Trigger: test deliveries and redeliveries', () => {
 		}
 	});
 
+	it('what the node saw survives restarts once static data exists (saved by the execution, not only the first write)', async () => {
+		const wf = jwt();
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			const r = await send(wf, 'call');
+			expect(r.started).toBe(true);
+			ids.push(r.delivery.callId);
+			forgetAll(); // a restart after every delivery
+		}
+		expect(Object.keys((wf.staticData['node:Gong Webhook Trigger'] as IDataObject).deliveredCalls as IDataObject).sort()).toEqual([...ids].sort());
+		for (const id of ids) {
+			const again = await send(wf, 'call', { callData: engine.sampleCallData({ id }) });
+			expect(again.started).toBe(false);
+			forgetAll();
+		}
+		expect(wf.executions).toHaveLength(4);
+	});
+
 	it('different workflows do not share what they saw', async () => {
 		const a = jwt();
 		const b = jwt();

@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonKeepingIds } from '../shared/transport/json';
-import { seenBefore } from './dedupe';
+import { persistSeen, seenBefore } from './dedupe';
 import { DEFAULT_DEDUPE_HOURS, MAX_DEDUPE_HOURS, webhookCredentials, webhookProperties } from './description';
 import { enrichItems, enrichOptionsOf } from './enrich';
 import { normaliseUrl, parsePublicKey, verifyGongJwt, verifyUrlKey, type VerifyResult } from './verify';
@@ -91,6 +91,21 @@ function acceptedUrls(ctx: IWebhookFunctions, options: IDataObject): string[] {
 	return urls;
 }
 
+function dedupes(ctx: IWebhookFunctions | IExecuteFunctions, options: IDataObject): boolean {
+	return options.deduplicate !== false && ctx.getMode() !== 'manual';
+}
+
+function dedupeWindowMs(options: IDataObject): number {
+	const hours = Number(options.dedupeHours ?? DEFAULT_DEDUPE_HOURS);
+	return (Number.isFinite(hours) ? Math.min(Math.max(hours, 1), MAX_DEDUPE_HOURS) : DEFAULT_DEDUPE_HOURS) * HOUR_MS;
+}
+
+/** Workflow + node: what a node saw is its own (a copied workflow starts empty). */
+function dedupeKey(ctx: IWebhookFunctions | IExecuteFunctions): string {
+	const node = ctx.getNode();
+	return `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`;
+}
+
 async function rawBodyOf(req: RawRequest): Promise<Buffer | undefined> {
 	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
@@ -142,13 +157,9 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const callId = metaData?.id as string | undefined;
 
 	// Redeliveries: only production deliveries of real calls, and only after verification.
-	if (!test && callId && options.deduplicate !== false && ctx.getMode() !== 'manual') {
-		const hours = Number(options.dedupeHours ?? DEFAULT_DEDUPE_HOURS);
-		const windowHours = Number.isFinite(hours) ? Math.min(Math.max(hours, 1), MAX_DEDUPE_HOURS) : DEFAULT_DEDUPE_HOURS;
-		const node = ctx.getNode();
-		const key = `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`;
+	if (!test && callId && dedupes(ctx, options)) {
 		const staticData = ctx.getWorkflowStaticData('node');
-		if (seenBefore(key, callId, windowHours * HOUR_MS, Date.now(), staticData)) {
+		if (seenBefore(dedupeKey(ctx), callId, dedupeWindowMs(options), Date.now(), staticData)) {
 			return answer(ctx, 200, { received: true, ignored: 'duplicate', callId });
 		}
 	}
@@ -220,6 +231,14 @@ export class GongWebhookTrigger implements INodeType {
 		const items = this.getInputData();
 		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
 		const opts = enrichOptionsOf(options);
+		if (dedupes(this, options)) {
+			// Static data changed here is saved by n8n when the execution ends (see persistSeen).
+			const ids = items
+				.filter((item) => item.json.isTest !== true)
+				.map((item) => (item.json.metaData as IDataObject | undefined)?.id)
+				.filter((id): id is string => typeof id === 'string' && id !== '');
+			persistSeen(dedupeKey(this), ids, dedupeWindowMs(options), Date.now(), this.getWorkflowStaticData('node'));
+		}
 		try {
 			return [await enrichItems(this, items, opts)];
 		} catch (error) {

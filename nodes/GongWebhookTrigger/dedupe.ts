@@ -8,9 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
  *   handles sees it). Check and record happen in one synchronous step, so two deliveries of the
  *   same call that arrive together still start one execution;
  * - a copy in the node's static data, written by replacing one top-level key (n8n only notices a
- *   change to static data through its proxies), loaded when the process has no map for the node
- *   yet (after a restart). n8n saves webhook static data after the request without locking, so
- *   this copy is best effort: concurrent deliveries can overwrite each other's entries.
+ *   change to static data through its proxies) in webhook() and again in the execution the
+ *   delivery started (see persistSeen), loaded when the process has no map for the node yet
+ *   (after a restart). n8n saves static data without locking, so this copy is best effort:
+ *   executions ending together can overwrite each other's entries (each writes all it knows).
  */
 
 /** Call IDs kept per node (oldest dropped first). */
@@ -76,6 +77,31 @@ export function seenBefore(key: string, callId: string, windowMs: number, now: n
 		staticData[STATE_KEY] = persisted;
 	}
 	return false;
+}
+
+/**
+ * Writes what this node has seen into its static data: the stored entries, this process's map
+ * and the given (verified, already recorded) call IDs, newest MAX_PERSISTED kept. Called from the
+ * execution a delivery started: n8n saves static data changed there when the execution ends,
+ * whereas a change made in webhook() is lost once the workflow has static data (n8n re-wraps the
+ * shared object for the execution, which clears its "changed" mark before the request saves it).
+ */
+export function persistSeen(key: string, callIds: string[], windowMs: number, now: number, staticData: IDataObject): void {
+	const merged = new Map<string, number>();
+	const stored = staticData[STATE_KEY];
+	if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+		for (const [id, t] of Object.entries(stored as IDataObject)) {
+			const at = Number(t);
+			if (/^\d{1,20}$/.test(id) && Number.isFinite(at) && now - at < windowMs) merged.set(id, at);
+		}
+	}
+	for (const [id, at] of seenByNode.get(key) ?? new Map<string, number>()) {
+		if (now - at < windowMs) merged.set(id, Math.min(at, merged.get(id) ?? at));
+	}
+	for (const id of callIds) if (!merged.has(id)) merged.set(id, now);
+	const persisted: IDataObject = {};
+	for (const [id, at] of [...merged.entries()].sort((a, b) => a[1] - b[1]).slice(-MAX_PERSISTED)) persisted[id] = at;
+	staticData[STATE_KEY] = persisted;
 }
 
 /** Forgets every node's map (tests simulate a restart of n8n with it). */

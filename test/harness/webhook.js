@@ -124,9 +124,13 @@ function createWebhookHarness({ nodeTypes, credentialTypes, credentials, timezon
 		const state = { staticData: JSON.parse(JSON.stringify(staticData)), executions: [] };
 		const productionUrl = `${WEBHOOK_BASE}/${webhookId}/gong`;
 
-		function workflow() {
-			// n8n builds a new Workflow from the stored data for every request.
-			return new Workflow({ id, name: `Webhook ${id}`, nodes: [node], connections: {}, active: true, nodeTypes: provider, staticData: state.staticData, settings: { timezone } });
+		/** A Workflow over the given static data object (n8n wraps it in its change-tracking proxy). */
+		function workflow(staticData = JSON.parse(JSON.stringify(state.staticData))) {
+			return new Workflow({ id, name: `Webhook ${id}`, nodes: [node], connections: {}, active: true, nodeTypes: provider, staticData, settings: { timezone } });
+		}
+		/** n8n saves a Workflow's static data only when its proxy marked it changed. */
+		function save(wf) {
+			if (wf.staticData.__dataChanged === true) state.staticData = JSON.parse(JSON.stringify(wf.staticData));
 		}
 
 		/** What activation runs: the node's webhookMethods (checkExists). Resolves with the error, if any. */
@@ -149,7 +153,9 @@ function createWebhookHarness({ nodeTypes, credentialTypes, credentials, timezon
 		 * { status, body, json }, whether an execution started, its output items and error.
 		 */
 		async function deliver({ headers = {}, body = '', query = {}, mode = 'webhook', rawBodyViaRead = false } = {}) {
-			const wf = workflow();
+			// Like n8n (live-webhooks.js): the stored workflow is loaded for every request.
+			const loaded = JSON.parse(JSON.stringify(state.staticData));
+			const wf = workflow(loaded);
 			const req = fakeRequest({ headers, body, query, rawBodyViaRead });
 			const res = fakeResponse();
 			const hooks = new ExecutionLifecycleHooks(mode, id, { id, nodes: [node], connections: {} });
@@ -163,8 +169,11 @@ function createWebhookHarness({ nodeTypes, credentialTypes, credentials, timezon
 			} catch (error) {
 				thrown = error;
 			}
-			// n8n persists changed static data after the request (here: keep the object, as its JSON).
-			if (wf.staticData.__dataChanged === true) state.staticData = JSON.parse(JSON.stringify(wf.staticData));
+			// Like n8n 1.123 / 2.41: the execution gets a new Workflow over the SAME loaded static data
+			// object (which resets its "changed" mark) before the request saves the webhook's Workflow;
+			// the execution's Workflow is saved when it ends.
+			const execWf = !thrown && result && result.workflowData ? workflow(loaded) : undefined;
+			save(wf);
 			const out = { thrown, result, request: req, response: res, started: false, items: [], error: undefined };
 			if (!thrown && result && !result.noWebhookResponse && !res.ended) {
 				// n8n's "onReceived": answer 200 before the workflow runs.
@@ -180,7 +189,8 @@ function createWebhookHarness({ nodeTypes, credentialTypes, credentials, timezon
 			}
 			if (!thrown && result && result.workflowData) {
 				out.started = true;
-				const run = await runFrom(wf, node, result.workflowData, data, hooks, mode);
+				const run = await runFrom(execWf, node, result.workflowData, data, hooks, mode);
+				if (mode !== 'manual') save(execWf);
 				state.executions.push(run);
 				const task = run.data.resultData.runData[node.name]?.[0];
 				out.items = task?.data?.main?.[0] ?? [];

@@ -190,6 +190,11 @@ async function runWebhookSuite({ install, sb, tarball, results, artifacts, workR
 		});
 
 		await check(results, version, 'webhook: after a restart of n8n, a redelivery of a call seen before starts no execution (static data)', async () => {
+			const stored = async () => {
+				const wf = await n8n.rest('GET', `/workflows/${FLOWS.dedupe.id}`, undefined, { expect: 200 });
+				return JSON.stringify((wf.data && wf.data.staticData) || null);
+			};
+			const before = await stored();
 			await n8n.stop();
 			await n8n.start();
 			await n8n.ensureOwner();
@@ -199,7 +204,13 @@ async function runWebhookSuite({ install, sb, tarball, results, artifacts, workR
 			void reordered;
 			const fresh = await fire(FLOWS.dedupe, 'call', { callData: engine.sampleCallData({ id: '7000000000000000103' }) });
 			if (fresh.status !== 200) throw new CheckError(`fresh status ${fresh.status}`);
-			const ex = await settle(FLOWS.dedupe, 3, 'after restart');
+			let ex;
+			try {
+				ex = await settle(FLOWS.dedupe, 3, 'after restart');
+			} catch (e) {
+				const all = await executionsOf(n8n, flatted, FLOWS.dedupe.id);
+				throw new CheckError(`${e.message}; executions' calls: ${all.map((x) => x.items[0] && x.items[0].metaData.id).join(',')}; static data before the restart: ${before}; now: ${await stored()}`);
+			}
 			const ids = ex.map((e) => e.items[0] && e.items[0].metaData.id);
 			if (!ids.includes('7000000000000000103')) throw new CheckError(`fresh call missing: ${ids.join(',')}`);
 		});
