@@ -231,19 +231,21 @@ export class GongWebhookTrigger implements INodeType {
 		const items = this.getInputData();
 		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
 		const opts = enrichOptionsOf(options);
-		if (dedupes(this, options)) {
-			// Static data changed here is saved by n8n when the execution ends (see persistSeen).
-			const ids = items
-				.filter((item) => item.json.isTest !== true)
-				.map((item) => (item.json.metaData as IDataObject | undefined)?.id)
-				.filter((id): id is string => typeof id === 'string' && id !== '');
-			persistSeen(dedupeKey(this), ids, dedupeWindowMs(options), Date.now(), this.getWorkflowStaticData('node'));
-		}
 		try {
 			return [await enrichItems(this, items, opts)];
 		} catch (error) {
 			if (!this.continueOnFail()) throw error;
 			return [items.map((item, index) => ({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: index } }))];
+		} finally {
+			if (dedupes(this, options)) {
+				// Static data changed here is saved by n8n when the execution ends (see persistSeen).
+				// Written last, so the execution that ends last saves the freshest snapshot.
+				const ids = items
+					.filter((item) => item.json.isTest !== true)
+					.map((item) => (item.json.metaData as IDataObject | undefined)?.id)
+					.filter((id): id is string => typeof id === 'string' && id !== '');
+				persistSeen(dedupeKey(this), ids, dedupeWindowMs(options), Date.now(), this.getWorkflowStaticData('node'));
+			}
 		}
 	}
 }
