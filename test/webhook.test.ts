@@ -52,6 +52,7 @@ describe('Gong Webhook Trigger: signed JWT deliveries', () => {
 		expect(r.delivery.body.toString()).toContain('"id":9123456789012345678');
 		expect(r.thrown).toBeUndefined();
 		expect(r.status).toBe(200);
+		expect(r.json).toEqual({ received: true, isTest: false, callId: '9123456789012345678' });
 		expect(r.started).toBe(true);
 		expect(r.error).toBeUndefined();
 		expect(r.jsonItems).toHaveLength(1);

@@ -165,7 +165,9 @@ async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	}
 
 	const json: IDataObject = { ...call, isTest: test };
-	return { workflowData: [[{ json }]] };
+	const webhookResponse: IDataObject = { received: true, isTest: test };
+	if (callId) webhookResponse.callId = callId;
+	return { workflowData: [[{ json }]], webhookResponse };
 }
 
 export class GongWebhookTrigger implements INodeType {
@@ -190,6 +192,8 @@ export class GongWebhookTrigger implements INodeType {
 				httpMethod: 'POST',
 				// Answer Gong as soon as the delivery is verified; enrichment runs afterwards.
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with the webhookResponse webhook() returns.
+				responseData: '',
 				path: 'gong',
 			},
 		],

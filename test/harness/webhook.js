@@ -176,9 +176,10 @@ function createWebhookHarness({ nodeTypes, credentialTypes, credentials, timezon
 			save(wf);
 			const out = { thrown, result, request: req, response: res, started: false, items: [], error: undefined };
 			if (!thrown && result && !result.noWebhookResponse && !res.ended) {
-				// n8n's "onReceived": answer 200 before the workflow runs.
+				// n8n's "onReceived" with an empty responseData: answer 200 with the node's webhookResponse
+				// before the workflow runs.
 				res.statusCode = 200;
-				res.end(JSON.stringify({ message: 'Workflow was started' }));
+				res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
 			}
 			out.status = res.statusCode;
 			out.body = res.body;

@@ -121,6 +121,8 @@ async function runWebhookSuite({ install, sb, tarball, results, artifacts, workR
 		await check(results, version, 'webhook: a valid signed delivery gets 200 and starts exactly one execution with the call (19-digit id exact)', async () => {
 			const r = await fire(FLOWS.dedupe, 'call', { callData: first });
 			if (r.status !== 200) throw new CheckError(`status ${r.status}: ${r.body.slice(0, 200)}`);
+			const answer = JSON.parse(r.body);
+			if (answer.received !== true || answer.callId !== '7000000000000000101') throw new CheckError(`answer ${r.body.slice(0, 200)}`);
 			const ex = await settle(FLOWS.dedupe, 1, 'valid delivery');
 			const item = ex[0].items[0] || {};
 			if (!item.metaData || item.metaData.id !== '7000000000000000101') throw new CheckError(`item ${JSON.stringify(item).slice(0, 300)}`);
