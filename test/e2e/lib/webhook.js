@@ -64,7 +64,7 @@ async function executionsOf(n8n, flatted, workflowId) {
 		const runs = (data.resultData && data.resultData.runData && data.resultData.runData['Gong Webhook Trigger']) || [];
 		const items = runs.flatMap((r) => ((r.data && r.data.main && r.data.main[0]) || []).map((i) => i.json));
 		const error = data.resultData && data.resultData.error ? data.resultData.error.message : undefined;
-		out.push({ id: e.id, mode: e.mode, status: e.status, items, error });
+		out.push({ id: e.id, mode: e.mode, status: e.status, stoppedAt: e.stoppedAt || (detail.data && detail.data.stoppedAt), items, error });
 	}
 	return out;
 }
@@ -174,15 +174,22 @@ async function runWebhookSuite({ install, sb, tarball, results, artifacts, workR
 			await settle(FLOWS.urlkey, 1, 'key in URL');
 		});
 
-		await check(results, version, 'webhook: Add Transcript (readable) + Extended Call Data read the sandbox after the 200', async () => {
+		await check(results, version, 'webhook: Add Transcript (readable) + Extended Call Data read the sandbox after the 200 (the answer does not wait for them)', async () => {
 			const added = await sb.control.addCalls([{ title: 'E2E webhook call', started: new Date(Date.now() - 3600e3).toISOString() }]);
 			const id = added.calls[0].id;
 			await sb.control.resetRequests();
 			const basic = `Basic ${Buffer.from(`${sb.accessKey}:${sb.accessKeySecret}`).toString('base64')}`;
 			const callData = await callDataFromSandbox({ url: sb.url, basicAuthHeader: () => basic }, id);
+			// Gong's API answers slowly: the delivery's 200 must not wait for the enrichment.
+			await sb.control.configure({ latencyMs: 1500 });
+			const sent = Date.now();
 			const r = await fire(FLOWS.enrich, 'call', { callData });
+			const answeredAt = Date.now();
 			if (r.status !== 200) throw new CheckError(`status ${r.status}: ${r.body.slice(0, 200)}`);
-			const ex = await settle(FLOWS.enrich, 1, 'enrichment');
+			const ex = await settle(FLOWS.enrich, 1, 'enrichment').finally(() => sb.control.configure({ latencyMs: 0 }));
+			const stoppedAt = Date.parse(ex[0].stoppedAt);
+			if (!(answeredAt < stoppedAt)) throw new CheckError(`Gong got its answer at ${new Date(answeredAt).toISOString()}, after the execution ended (${ex[0].stoppedAt})`);
+			log(`[${version}] enrichment delivery answered in ${answeredAt - sent} ms; the execution ended ${stoppedAt - answeredAt} ms later`);
 			const item = ex[0].items[0] || {};
 			if (ex[0].error) throw new CheckError(`execution failed: ${ex[0].error}`);
 			if (!item.transcript || typeof item.transcript.text !== 'string' || !item.transcript.text.includes('] ')) throw new CheckError(`no readable transcript: ${JSON.stringify(item).slice(0, 300)}`);
