@@ -113,6 +113,9 @@ async function main() {
 		triggerWorkflow('gongDevTrigger01', 'Gong Trigger playground (sandbox, inactive)', { lookbackHours: 24 }),
 		...exampleWorkflows(),
 	];
+	// Gong Webhook Trigger examples: sign with a dev key pair, print how to fire (test/sandbox/webhooks.js).
+	const firstCall = (await sb.control.addCalls([{ title: 'Webhook demo call' }])).calls[0].id;
+	const webhookLines = require('../test/sandbox/webhooks').prepareDevWebhooks(home, wfs, { sandboxUrl: sb.url, callId: firstCall });
 	await n8n.importJson('workflows', wfs, 'workflows.json');
 
 	log(`starting n8n ${opts.version} (log: ${path.join(logDir, 'server.log')}) …`);
@@ -132,6 +135,7 @@ async function main() {
 			`  Gong sandbox:  ${sb.url}  (access key ${sb.accessKey} / ${sb.accessKeySecret}; 3 requests/s)`,
 			`                 new call: curl -X POST ${sb.url}/__sandbox/calls -H 'Content-Type: application/json' -d '{"title":"Demo call"}'`,
 			`  Examples:      ${wfs.length - 2} imported from examples/ (overwritten at every start)`,
+			...webhookLines(n8n.baseUrl),
 			`  Logs:          ${logDir}`,
 			'  Ctrl-C stops n8n and the sandbox.',
 			line,

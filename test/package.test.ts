@@ -30,7 +30,7 @@ describe('package.json', () => {
 		expect(pkg.dependencies ?? {}).toEqual({});
 		for (const script of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish']) expect(pkg.scripts[script]).toBeUndefined();
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
-		expect(pkg.n8n.nodes).toEqual(['dist/nodes/Gong/Gong.node.js', 'dist/nodes/GongTrigger/GongTrigger.node.js']);
+		expect(pkg.n8n.nodes).toEqual(['dist/nodes/Gong/Gong.node.js', 'dist/nodes/GongTrigger/GongTrigger.node.js', 'dist/nodes/GongWebhookTrigger/GongWebhookTrigger.node.js']);
 		expect(pkg.n8n.credentials).toEqual(['dist/credentials/GongCommunityApi.credentials.js', 'dist/credentials/GongCommunityOAuth2Api.credentials.js']);
 	});
 
@@ -89,7 +89,7 @@ describe('built package', () => {
 		expect(fs.existsSync(path.join(root, 'dist/nodes/Gong/Gong.node.js'))).toBe(true);
 		const { loader, nodeTypes, credentialTypes } = await loadPackage(root);
 		expect(loader.packageName).toBe('n8n-nodes-gong');
-		expect(Object.keys(nodeTypes).sort()).toEqual(['n8n-nodes-gong.gong', 'n8n-nodes-gong.gongTrigger']);
+		expect(Object.keys(nodeTypes).sort()).toEqual(['n8n-nodes-gong.gong', 'n8n-nodes-gong.gongTrigger', 'n8n-nodes-gong.gongWebhookTrigger']);
 		expect(Object.keys(credentialTypes).sort()).toEqual(['gongCommunityApi', 'gongCommunityOAuth2Api']);
 		const gong = nodeTypes['n8n-nodes-gong.gong'];
 		expect(gong.description.usableAsTool).toBe(true);

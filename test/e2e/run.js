@@ -3,7 +3,7 @@
 /**
  * End-to-end tests in REAL n8n (npm run test:e2e):
  *
- *   node test/e2e/run.js [--versions 2.41.1,1.123.81] [--only call,user,…] [--no-build]
+ *   node test/e2e/run.js [--versions 2.41.1,1.123.81] [--only call,user,…|webhook] [--no-build]
  *                        [--skip-trigger] [--skip-ui] [--serial] [--keep]
  *
  * The versions run in parallel (each with its own sandbox, user folder and ports); --serial runs
@@ -165,6 +165,12 @@ async function main() {
 					});
 					vt.uiMs = Date.now() - tu;
 				};
+				// --only webhook (or a full run): the Gong Webhook Trigger suite (test/e2e/lib/webhook.js)
+				if (!opts.only || opts.only.includes('webhook')) {
+					const args = { install, sb, tarball, results, artifacts: ARTIFACTS, workRoot, check };
+					Object.assign(timings.versions[v], await require('./lib/webhook').runWebhookSuite(args));
+					if (opts.only && opts.only.every((k) => k === 'webhook')) return;
+				}
 				const vt = await runVersion({
 					install,
 					sb,

@@ -5,6 +5,7 @@
  *   node test/sandbox/cli.js [--port N] [--calls N] [--users N] [--rate 3] [--no-rate-limit] [--page-size N] [--latency MS]
  * Prints one JSON line {"url", "accessKey", "accessKeySecret", "bearerToken"} to stdout and runs
  * until SIGTERM/SIGINT. Rate limiting is on by default here (Gong's 3/s, 10,000/day).
+ *   node test/sandbox/cli.js webhook --help     fires signed Gong webhook deliveries (test/sandbox/webhooks.js)
  */
 
 const { createSandbox } = require('./server');
@@ -34,6 +35,15 @@ function parseArgs(argv) {
 }
 
 async function main() {
+	// `cli.js webhook …`: Gong's automation-rule engine (signed webhook deliveries), see webhooks.js
+	if (process.argv[2] === 'webhook') {
+		try {
+			process.exit(await require('./webhooks').cli(process.argv.slice(3)));
+		} catch (e) {
+			process.stderr.write(`${e.message}\n`);
+			process.exit(2);
+		}
+	}
 	let options;
 	try {
 		options = parseArgs(process.argv.slice(2));
