@@ -14,6 +14,7 @@ import { parseJsonKeepingIds } from '../shared/transport/json';
 import { persistSeen, seenBefore } from './dedupe';
 import { DEFAULT_DEDUPE_HOURS, MAX_DEDUPE_HOURS, webhookCredentials, webhookProperties } from './description';
 import { enrichItems, enrichOptionsOf } from './enrich';
+import { asNodeError } from '../shared/framework/nodeError';
 import { normaliseUrl, parsePublicKey, verifyGongJwt, verifyUrlKey, type VerifyResult } from './verify';
 
 /** Shortest accepted URL key. */
@@ -238,7 +239,7 @@ export class GongWebhookTrigger implements INodeType {
 		try {
 			return [await enrichItems(this, items, opts)];
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 			return [items.map((item, index) => ({ json: { ...item.json, error: (error as Error).message }, pairedItem: { item: index } }))];
 		} finally {
 			if (dedupes(this, options)) {

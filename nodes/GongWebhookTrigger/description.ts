@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { CALL_CONTENT_CHOICES, callContextField } from '../shared/calls/content';
-import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from '../shared/transport/credentials';
+import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from '../shared/transport/credentials';
 
 export const DEFAULT_DEDUPE_HOURS = 24;
 export const MAX_DEDUPE_HOURS = 168;
@@ -9,7 +9,7 @@ export const MAX_DEDUPE_HOURS = 168;
 /** The Gong credential is only needed for enrichment, so it is optional here. */
 export const webhookCredentials: INodeCredentialDescription[] = [
 	{ name: BASIC_CREDENTIAL, required: false, displayOptions: { show: { authentication: ['accessKey'] } } },
-	{ name: OAUTH2_CREDENTIAL, required: false, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{ name: GONG_APP_CREDENTIAL, required: false, displayOptions: { show: { authentication: ['oAuth2'] } } },
 ];
 
 export const webhookProperties: INodeProperties[] = [

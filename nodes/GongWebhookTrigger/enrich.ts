@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { applyContentSelector } from '../shared/calls/content';
 import { readableTranscript, readableTranscripts } from '../shared/calls/transcript.readable';
 import { gongApiPages } from '../shared/transport';
-import { BASIC_CREDENTIAL, OAUTH2_CREDENTIAL } from '../shared/transport/credentials';
+import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from '../shared/transport/credentials';
 
 /** Gong accepts at most this many call IDs per transcript / extensive request. */
 const ID_BATCH = 100;
@@ -93,7 +93,7 @@ export async function enrichItems(ctx: IExecuteFunctions, items: INodeExecutionD
 	const out = items.map((item, index) => ({ json: { ...item.json }, pairedItem: { item: index } }) as INodeExecutionData);
 	if (!opts.transcript && !opts.extended) return out;
 	const node = ctx.getNode();
-	if (!node.credentials?.[BASIC_CREDENTIAL] && !node.credentials?.[OAUTH2_CREDENTIAL]) {
+	if (!node.credentials?.[BASIC_CREDENTIAL] && !node.credentials?.[GONG_APP_CREDENTIAL]) {
 		throw new NodeOperationError(node, 'Add Transcript / Add Extended Call Data need a Gong credential', {
 			description: 'Choose a Gong credential on the node (Gong API Authentication), or turn these options off.',
 		});

@@ -22,7 +22,7 @@ const fail = (reason: string): VerifyResult => ({ ok: false, reason });
 export function parsePublicKey(text: string): KeyObject {
 	const trimmed = String(text ?? '').trim();
 	if (!trimmed) throw new Error('the public key is empty');
-	let key: KeyObject;
+	let key: KeyObject | undefined;
 	try {
 		if (trimmed.includes('-----BEGIN')) {
 			key = createPublicKey({ key: trimmed, format: 'pem' });
@@ -33,8 +33,9 @@ export function parsePublicKey(text: string): KeyObject {
 			key = createPublicKey({ key: der, format: 'der', type: 'spki' });
 		}
 	} catch {
-		throw new Error('the public key is not a valid PEM or base64 RSA public key');
+		key = undefined;
 	}
+	if (!key) throw new Error('the public key is not a valid PEM or base64 RSA public key');
 	if (key.asymmetricKeyType !== 'rsa') throw new Error(`the public key is a ${key.asymmetricKeyType ?? 'non-RSA'} key, Gong signs with RSA`);
 	return key;
 }
