@@ -19,6 +19,14 @@ const root = path.resolve(__dirname, '..');
 
 /** Why each pattern is linear. Keys: regex literal as written (/…/flags), or the string's value. */
 const AUDIT: Record<string, string> = {
+	// ---- added with the Gong Webhook Trigger (URL and JWT/base64 handling) ----
+	'/\\/webhook-test\\//': 'a literal',
+	'/\\/webhook\\//': 'a literal',
+	'/\\s+/g': 'one quantified class; a run is consumed once, other positions fail in one step',
+	'/^[A-Za-z0-9+/=_-]+$/': 'anchored; one class then the end',
+	'/-/g': 'a literal',
+	'/_/g': 'a literal',
+	'/^[A-Za-z0-9_-]*$/': 'anchored; one class then the end',
 	// ---- added with Download Media, the trigger's state check, Simplify and Gong's missing-ids 404 ----
 	'/^[A-Za-z0-9_.-]{1,100}$/': 'anchored, bounded repetition',
 	'/^\\d{0,20}$/': 'anchored, bounded repetition',
