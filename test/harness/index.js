@@ -4,9 +4,43 @@
  * authentication (generic auth resolved through n8n's expression engine; OAuth2 through
  * n8n-core's own OAuth2 request path). Shared by the tests, `npm run demo` and the benchmark.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
+
+/**
+ * n8n-core keeps its settings (a random encryption key) in <N8N_USER_FOLDER or HOME>/.n8n/config.
+ * Unless the caller chose a folder, everything the harness runs uses a temporary one, removed at
+ * exit, so nothing is written to the user's home; the file is created 0600 (no "Permissions …
+ * too wide" warning). Must happen before n8n-core reads its configuration, hence here, first.
+ */
+function isolateN8nUserFolder() {
+	if (!process.env.N8N_USER_FOLDER) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-n8n-user-'));
+		process.env.N8N_USER_FOLDER = dir;
+		process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	}
+	if (process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS === undefined) process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'true';
+	return process.env.N8N_USER_FOLDER;
+}
+isolateN8nUserFolder();
+
 const { Workflow, ICredentialsHelper, createDeferredPromise } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext } = require('n8n-core');
+const { Container } = require('@n8n/di');
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
+
+/**
+ * Releases what n8n-core keeps alive between executions: its SSH clients manager (created by
+ * the first execution) holds a 60 s interval timer that stops a script or a jest worker from
+ * exiting. Call it when done with every harness of the process (a later run recreates nothing:
+ * the manager stays, without its timer).
+ */
+function shutdown() {
+	Container.get(SSHClientsManager).onShutdown();
+}
+// Under jest every test file has its own copy of n8n-core: release its timer after the file.
+if (typeof afterAll === 'function' && typeof expect === 'function') afterAll(shutdown);
 
 const START = 'Start';
 const NODE = 'Gong';
@@ -313,4 +347,4 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 	return { runNode, poll, loadOptions, credentialsHelper, nodeTypes: types };
 }
 
-module.exports = { createHarness, loadPackage, loadSources, sandboxCredentials, TestCredentialsHelper };
+module.exports = { createHarness, loadPackage, loadSources, sandboxCredentials, TestCredentialsHelper, shutdown, isolateN8nUserFolder };
