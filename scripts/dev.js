@@ -4,11 +4,12 @@
  * `npm run dev` (= npm run build && node scripts/dev.js): a real n8n with this package, talking to
  * the local Gong sandbox. Usage: see USAGE below (`node scripts/dev.js --help`).
  *
- * Stopping: Ctrl-C (SIGINT), SIGTERM or SIGHUP (closed terminal) to this process, to `npm` or to
- * the shell npm started, and the death of any of those: n8n and the sandbox run in their own
- * process groups, so they are stopped here on every exit path (signal handlers, exit handler, and
- * a watch of the parent processes — npm passes SIGTERM to its shell only, which then exits and
- * leaves this process behind).
+ * Stopping: Ctrl-C (SIGINT), SIGTERM or SIGHUP (closed terminal) to this process or to `npm`, and
+ * the death of npm: n8n and the sandbox run in their own process groups, so they are stopped here
+ * on every exit path (signal handlers, exit handler, and a watch of the parent processes). npm
+ * forwards SIGINT/SIGTERM to its child only; the "dev" script therefore `exec`s this process (no
+ * shell in between, which would wait for us instead of passing the signal on). Started through a
+ * shell anyway, the shell's death or npm's is noticed by the watch within a second.
  */
 const fs = require('fs');
 const os = require('os');
