@@ -22,8 +22,8 @@ const { N8n, OWNER } = require('../test/e2e/lib/n8n');
 const { startSandbox } = require('../test/e2e/lib/sandbox');
 const { CRED, sandboxCredentials, workflow, gongNode, triggerWorkflow, GONG_TYPE, TRIGGER_TYPE } = require('../test/e2e/lib/workflows');
 const { log } = require('../test/e2e/lib/util');
+const { exampleWorkflows } = require('../test/e2e/lib/examples');
 
-const ROOT = path.resolve(__dirname, '..');
 
 const USAGE = `Usage: npm run dev [-- options]      (or: node scripts/dev.js [options] after npm run build)
 
@@ -118,36 +118,6 @@ function watchAncestors(onGone) {
 	return ancestors;
 }
 
-/** A stable 16-character workflow id for an example file (re-imports overwrite it). */
-function exampleId(file) {
-	const base = path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
-	return `gongEx${base}`.slice(0, 16).padEnd(16, '0');
-}
-
-/** examples/*.json with their Gong credentials pointed at the sandbox credentials. */
-function exampleWorkflows() {
-	const dir = path.join(ROOT, 'examples');
-	if (!fs.existsSync(dir)) return [];
-	const out = [];
-	for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
-		let wf;
-		try {
-			wf = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-		} catch (e) {
-			log(`skipping examples/${f}: ${e.message}`);
-			continue;
-		}
-		if (!Array.isArray(wf.nodes)) continue;
-		for (const n of wf.nodes) {
-			if (!n.credentials) continue;
-			if (n.credentials.gongCommunityApi) n.credentials.gongCommunityApi = { id: CRED.basic.id, name: CRED.basic.name };
-			if (n.credentials.gongCommunityOAuth2Api) n.credentials.gongCommunityOAuth2Api = { id: CRED.oauth.id, name: CRED.oauth.name };
-		}
-		out.push({ ...wf, id: exampleId(f), name: `${wf.name || f} (example)`, active: false });
-	}
-	return out;
-}
-
 async function main() {
 	let opts;
 	try {
@@ -204,7 +174,7 @@ async function main() {
 			gongNode('Gong', { resource: 'call', operation: 'getMany', fromDateTime: '={{ $now.minus({ days: 30 }).toISO() }}', toDateTime: '={{ $now.toISO() }}', returnAll: false, limit: 10 }),
 		]),
 		triggerWorkflow('gongDevTrigger01', 'Gong Trigger playground (sandbox, inactive)', { lookbackHours: 24 }),
-		...exampleWorkflows(),
+		...exampleWorkflows((f, why) => log(`skipping examples/${f}: ${why}`)).map((e) => e.workflow),
 	];
 	await n8n.importJson('workflows', wfs, 'workflows.json');
 
