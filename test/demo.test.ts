@@ -28,6 +28,15 @@ function runDemo(env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal:
 	});
 }
 
+describe('the tests\' own n8n-core', () => {
+	test('keeps its settings in a temporary user folder, not in ~/.n8n (jest globalSetup)', () => {
+		const folder = process.env.N8N_USER_FOLDER ?? '';
+		expect(folder.startsWith(os.tmpdir())).toBe(true);
+		expect(fs.existsSync(path.join(folder, '.n8n', 'config'))).toBe(true);
+		expect(fs.statSync(path.join(folder, '.n8n', 'config')).mode & 0o077).toBe(0);
+	});
+});
+
 describe('npm run demo', () => {
 	test('exits 0 by itself with its closing line, and leaves nothing in HOME or the temp folder', async () => {
 		expect(fs.existsSync(path.join(root, 'dist/nodes/Gong/Gong.node.js'))).toBe(true); // run `npm run build` first
