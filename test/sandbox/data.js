@@ -286,10 +286,12 @@ const EXAMPLE_PERSON_TO_FORGET = 'person.to.forget@example.com';
  * transcript) started 90 minutes before `now`, so a trigger's "Fetch Test Event" finds it.
  */
 function buildDataset(opts = {}) {
-	const recent = opts.from === undefined && opts.to === undefined;
+	const given = Object.fromEntries(Object.entries(opts).filter(([k, v]) => v !== undefined && k !== 'now'));
+	const recent = given.from === undefined && given.to === undefined;
 	const now = opts.now === undefined ? Date.now() : opts.now;
-	const o = { ...DEFAULTS, ...(recent ? recentWindow(now) : {}), ...opts };
-	delete o.now;
+	// one end given: the other is RECENT_DAYS away from it
+	const to = given.to ?? (given.from !== undefined ? isoUtc(Date.parse(given.from) + RECENT_DAYS * DAY_MS) : recentWindow(now).to);
+	const o = { ...DEFAULTS, from: isoUtc(Date.parse(to) - RECENT_DAYS * DAY_MS), ...given, to };
 	const rng = createRng(o.seed);
 	const ids = createIdFactory(rng);
 	const company = { name: 'Acme Sandbox', domain: 'acme-sandbox.example', slug: 'acme-sandbox', timeZone: 'UTC' };
