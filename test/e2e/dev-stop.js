@@ -3,13 +3,14 @@
 /**
  * Checks that every way of stopping `npm run dev` takes n8n and the Gong sandbox down:
  *
- *   node test/e2e/dev-stop.js [--ways SIGTERM,SIGINT,SIGHUP,SIGKILL] [--n8n 2.41.1]
+ *   node test/e2e/dev-stop.js [--ways SIGTERM,SIGINT,SIGHUP,SIGKILL,terminal] [--n8n 2.41.1]
  *
  * For each way: starts `npm run dev -- --port <free port>` (real n8n from the e2e cache; the first
  * use installs it), waits for the banner, records every process below npm and the ports of n8n
  * and the sandbox, sends the signal to the npm process only (what an IDE or a process manager
- * does; SIGKILL = npm dies without a word), then waits up to 60 s for every recorded process to be
- * gone and both ports to be closed. Prints one line per way and exits 1 if anything stayed behind
+ * does; SIGKILL = npm dies without a word) — or, for "terminal", runs npm in a pseudo-terminal
+ * (util-linux `script`) and closes that terminal (the kernel hangs up its session) — then waits up
+ * to 60 s for every recorded process to be gone and both ports to be closed. Prints one line per way and exits 1 if anything stayed behind
  * (which it then kills, by pid). Takes about 1–2 minutes per way (build, pack, n8n start).
  */
 const { spawn } = require('child_process');
@@ -22,15 +23,16 @@ const { freePort } = require('./lib/util');
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 15 * 60 * 1000; // the first run installs n8n
 const GONE_TIMEOUT_MS = 60 * 1000;
+const WAYS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL', 'terminal'];
 
 function parseArgs(argv) {
-	const o = { ways: ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL'], version: '2.41.1' };
+	const o = { ways: [...WAYS], version: '2.41.1' };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--ways') o.ways = argv[++i].split(',');
 		else if (argv[i] === '--n8n') o.version = argv[++i];
 		else throw new Error(`unknown argument ${argv[i]}`);
 	}
-	for (const w of o.ways) if (!['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL'].includes(w)) throw new Error(`unknown way ${w}`);
+	for (const w of o.ways) if (!WAYS.includes(w)) throw new Error(`unknown way ${w} (known: ${WAYS.join(', ')})`);
 	return o;
 }
 
@@ -90,8 +92,13 @@ function portOpen(port) {
 async function tryWay(way, version) {
 	const port = await freePort();
 	const started = Date.now();
-	// npm in its own process group, like a terminal job or an IDE's child
-	const npm = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--n8n', version], { cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+	const args = ['run', 'dev', '--', '--port', String(port), '--n8n', version];
+	// npm in its own process group, like a terminal job or an IDE's child; "terminal": inside a
+	// pseudo-terminal of `script`, whose death closes the terminal
+	const npm =
+		way === 'terminal'
+			? spawn('script', ['-qfec', `npm ${args.join(' ')}`, '/dev/null'], { cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
+			: spawn('npm', args, { cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
 	let out = '';
 	npm.stdout.on('data', (c) => (out += c));
 	npm.stderr.on('data', (c) => (out += c));
@@ -113,7 +120,7 @@ async function tryWay(way, version) {
 		const pids = descendants(npm.pid);
 		result.processes = pids.length + 1;
 		const t = Date.now();
-		process.kill(npm.pid, way);
+		process.kill(npm.pid, way === 'terminal' ? 'SIGKILL' : way);
 		let left = [];
 		for (const until = Date.now() + GONE_TIMEOUT_MS; Date.now() < until; ) {
 			left = [npm.pid, ...pids].filter(alive);
@@ -151,7 +158,8 @@ async function main() {
 	for (const way of opts.ways) {
 		const r = await tryWay(way, opts.version);
 		if (r.error) failed++;
-		process.stdout.write(`${r.error ? 'FAIL' : 'ok  '} ${way.padEnd(7)} to npm: ${r.error ? r.error : `started in ${r.startSeconds} s, ${r.processes} processes and ports ${r.port} + sandbox gone ${r.stopSeconds} s after the signal`}\n`);
+		const what = way === 'terminal' ? 'terminal closed' : `${way.padEnd(7)} to npm`;
+		process.stdout.write(`${r.error ? 'FAIL' : 'ok  '} ${what}: ${r.error ? r.error : `started in ${r.startSeconds} s, ${r.processes} processes and ports ${r.port} + sandbox gone ${r.stopSeconds} s after the signal`}\n`);
 	}
 	process.exit(failed ? 1 : 0);
 }
