@@ -44,7 +44,14 @@ function shutdown() {
 	Container.get(SSHClientsManager).onShutdown();
 }
 // Under jest every test file has its own copy of n8n-core: release its timer after the file.
-if (typeof afterAll === 'function' && typeof expect === 'function') afterAll(shutdown);
+// (Loaded lazily inside a running hook or test, jest refuses new hooks: call shutdown() yourself.)
+if (typeof afterAll === 'function' && typeof expect === 'function') {
+	try {
+		afterAll(shutdown);
+	} catch {
+		/* not at the top level of a test file */
+	}
+}
 
 const START = 'Start';
 const NODE = 'Gong';
