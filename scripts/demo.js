@@ -2,16 +2,21 @@
 /**
  * `npm run demo`: starts the local Gong sandbox (with Gong's real limit of 3 requests/s), loads
  * the BUILT package the way n8n loads a community package, runs a few workflows through
- * n8n-core's execution engine against the sandbox and prints the items they produce.
+ * n8n-core's execution engine against the sandbox and prints the items they produce, then exits
+ * (0 when every step worked). n8n-core's settings go to a temporary folder (see test/harness),
+ * never to ~/.n8n.
  */
 const path = require('path');
 const { createSandbox } = require('../test/sandbox/server');
-const { createHarness, loadPackage, sandboxCredentials } = require('../test/harness');
+const { createHarness, loadPackage, sandboxCredentials, shutdown } = require('../test/harness');
 
-function show(title, result, fields) {
+const failures = [];
+
+function show(title, result, fields, expectError = false) {
 	console.log(`\n▶ ${title}`);
 	if (result.error) {
 		console.log(`  error: ${result.error.message}`);
+		if (!expectError) failures.push(title);
 		return;
 	}
 	console.log(`  ${result.items.length} item(s)`);
@@ -39,10 +44,13 @@ async function main() {
 		const users = await harness.runNode({ parameters: { resource: 'user', operation: 'getMany', returnAll: false, limit: 3 } });
 		show('User → Get Many (limit 3)', users, ['id', 'emailAddress', 'firstName', 'lastName']);
 
+		// the sandbox's calls lie in the 90 days before today: ask for the last 30 days
+		const to = new Date();
+		const from = new Date(to.getTime() - 30 * 86400e3);
 		const calls = await harness.runNode({
-			parameters: { resource: 'call', operation: 'getMany', fromDateTime: '2025-01-01T00:00:00Z', toDateTime: '2025-04-02T00:00:00Z', returnAll: true },
+			parameters: { resource: 'call', operation: 'getMany', fromDateTime: from.toISOString(), toDateTime: to.toISOString(), returnAll: true },
 		});
-		show('Call → Get Many (Return All over every page)', calls, ['id', 'title', 'started', 'duration']);
+		show('Call → Get Many, last 30 days (Return All over every page)', calls, ['id', 'title', 'started', 'duration']);
 
 		const first = calls.items[0] && calls.items[0].json.id;
 		if (first) {
@@ -54,6 +62,7 @@ async function main() {
 
 		const bad = await harness.runNode({ continueOnFail: true, parameters: { resource: 'call', operation: 'get', callId: { __rl: true, mode: 'id', value: '99999999999999999999' } } });
 		show('Call → Get an unknown call (continue on fail)', bad, ['error', 'httpCode', 'requestId']);
+		if (!bad.items.length || !bad.items[0].json.error) failures.push('Call → Get an unknown call: no error item');
 
 		if (nodeTypes['n8n-nodes-gong.gongTrigger']) {
 			const parameters = { event: 'newCall', lookbackHours: 24 };
@@ -72,10 +81,16 @@ async function main() {
 		console.log(`\nSandbox served ${stats.requests} requests (${JSON.stringify(stats.byStatus)}), 429s: ${stats.rateLimited}`);
 	} finally {
 		await sandbox.close();
+		shutdown();
 	}
+	if (failures.length) throw new Error(`demo steps failed: ${failures.join('; ')}`);
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+main().then(
+	() => console.log('\nDemo finished: every step ran against the sandbox.'),
+	(error) => {
+		console.error(error);
+		console.error('\nDemo failed.');
+		process.exitCode = 1;
+	},
+);

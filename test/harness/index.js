@@ -4,9 +4,54 @@
  * authentication (generic auth resolved through n8n's expression engine; OAuth2 through
  * n8n-core's own OAuth2 request path). Shared by the tests, `npm run demo` and the benchmark.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
+
+/**
+ * n8n-core keeps its settings (a random encryption key) in <N8N_USER_FOLDER or HOME>/.n8n/config.
+ * Unless the caller chose a folder, everything the harness runs uses a temporary one, removed at
+ * exit, so nothing is written to the user's home; the file is created 0600 (no "Permissions …
+ * too wide" warning). Must happen before n8n-core reads its configuration, hence here, first.
+ */
+function isolateN8nUserFolder() {
+	if (!process.env.N8N_USER_FOLDER) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-n8n-user-'));
+		// the settings file up front (0600), so n8n-core doesn't announce that it generates one
+		fs.mkdirSync(path.join(dir, '.n8n'), { mode: 0o700 });
+		fs.writeFileSync(path.join(dir, '.n8n', 'config'), JSON.stringify({ encryptionKey: require('crypto').randomBytes(24).toString('base64') }), { mode: 0o600 });
+		process.env.N8N_USER_FOLDER = dir;
+		process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	}
+	if (process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS === undefined) process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'true';
+	return process.env.N8N_USER_FOLDER;
+}
+isolateN8nUserFolder();
+
 const { Workflow, ICredentialsHelper, createDeferredPromise } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext } = require('n8n-core');
+const { Container } = require('@n8n/di');
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
+const { baseNodeTypes } = require('./base-nodes');
+
+/**
+ * Releases what n8n-core keeps alive between executions: its SSH clients manager (created by
+ * the first execution) holds a 60 s interval timer that stops a script or a jest worker from
+ * exiting. Call it when done with every harness of the process (a later run recreates nothing:
+ * the manager stays, without its timer).
+ */
+function shutdown() {
+	Container.get(SSHClientsManager).onShutdown();
+}
+// Under jest every test file has its own copy of n8n-core: release its timer after the file.
+// (Loaded lazily inside a running hook or test, jest refuses new hooks: call shutdown() yourself.)
+if (typeof afterAll === 'function' && typeof expect === 'function') {
+	try {
+		afterAll(shutdown);
+	} catch {
+		/* not at the top level of a test file */
+	}
+}
 
 const START = 'Start';
 const NODE = 'Gong';
@@ -189,7 +234,7 @@ function sandboxCredentials(sandbox, overrides = {}) {
 }
 
 function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UTC' }) {
-	const types = { 'harness.input': new HarnessInput(), ...nodeTypes };
+	const types = { ...baseNodeTypes(), 'harness.input': new HarnessInput(), ...nodeTypes };
 	const nodeTypesProvider = {
 		getByName: (name) => types[name],
 		getByNameAndVersion: (name) => {
@@ -272,6 +317,36 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 	}
 
 	/**
+	 * Runs a whole workflow export (e.g. a file of examples/) through WorkflowExecute in manual
+	 * mode, as "Execute workflow" in the editor does: from its trigger (the node with no input,
+	 * sticky notes aside), which runs for real — a polling trigger does its "Fetch Test Event"
+	 * poll — unless `pinData` (or the export's own pinData) pins its output. n8n's built-in nodes
+	 * are the stand-ins of ./base-nodes. Resolves {run, error, runData, output(nodeName) → items,
+	 * lastNode}.
+	 */
+	async function runWorkflow(data, { pinData } = {}) {
+		const id = `wf-run-${++runCounter}`;
+		const nodes = structuredClone(data.nodes);
+		const connections = structuredClone(data.connections);
+		const targets = new Set(Object.values(connections).flatMap((c) => (c.main || []).flat().filter(Boolean).map((x) => x.node)));
+		const starts = nodes.filter((n) => !targets.has(n.name) && Object.keys(connections).includes(n.name));
+		if (starts.length !== 1) throw new Error(`harness: expected one trigger, found ${starts.map((n) => n.name).join(', ') || 'none'}`);
+		const settings = { timezone, ...(data.settings || {}) };
+		const workflow = new Workflow({ id, name: data.name, nodes, connections, active: false, nodeTypes: nodeTypesProvider, settings, staticData: {} });
+		const pins = { ...(data.pinData || {}), ...(pinData || {}) };
+		const done = createDeferredPromise();
+		const hooks = new ExecutionLifecycleHooks('manual', id, { id, nodes, connections });
+		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+		const execute = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual');
+		execute.run(workflow, workflow.getNode(starts[0].name), undefined, Object.keys(pins).length ? pins : undefined);
+		const run = await done.promise;
+		const runData = run.data.resultData.runData;
+		const output = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
+		const nodeError = Object.values(runData).map((tasks) => tasks[tasks.length - 1]?.error).find(Boolean);
+		return { run, runData, error: run.data.resultData.error ?? nodeError, output, lastNode: run.data.resultData.lastNodeExecuted };
+	}
+
+	/**
 	 * Runs one poll of a polling trigger through n8n-core's real PollContext, with the given
 	 * static data object (mutated by the trigger, as n8n does).
 	 */
@@ -310,7 +385,7 @@ function createHarness({ nodeTypes, credentialTypes, credentials, timezone = 'UT
 		return kind === 'listSearch' ? await fn.call(ctx, filter, paginationToken) : await fn.call(ctx);
 	}
 
-	return { runNode, poll, loadOptions, credentialsHelper, nodeTypes: types };
+	return { runNode, runWorkflow, poll, loadOptions, credentialsHelper, nodeTypes: types };
 }
 
-module.exports = { createHarness, loadPackage, loadSources, sandboxCredentials, TestCredentialsHelper };
+module.exports = { createHarness, loadPackage, loadSources, sandboxCredentials, TestCredentialsHelper, shutdown, isolateN8nUserFolder };

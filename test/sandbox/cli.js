@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Starts the Gong sandbox from the command line:
- *   node test/sandbox/cli.js [--port N] [--calls N] [--users N] [--rate 3] [--no-rate-limit] [--page-size N] [--latency MS]
+ *   node test/sandbox/cli.js [--port N] [--calls N] [--users N] [--from ISO --to ISO] [--rate 3] [--no-rate-limit] [--page-size N] [--latency MS]
+ * Calls lie in the 90 days before today unless --from/--to give the period.
  * Prints one JSON line {"url", "accessKey", "accessKeySecret", "bearerToken"} to stdout and runs
  * until SIGTERM/SIGINT. Rate limiting is on by default here (Gong's 3/s, 10,000/day).
  *   node test/sandbox/cli.js webhook --help     fires signed Gong webhook deliveries (test/sandbox/webhooks.js)
@@ -22,12 +23,16 @@ function parseArgs(argv) {
 		if (a === '--port') out.port = num(i++, a);
 		else if (a === '--calls') out.seed.calls = num(i++, a);
 		else if (a === '--users') out.seed.users = num(i++, a);
-		else if (a === '--rate') out.rateLimit = { ...(out.rateLimit || { perDay: 10000 }), perSecond: num(i++, a) };
+		else if (a === '--from' || a === '--to') {
+			const v = argv[++i];
+			if (!v || Number.isNaN(Date.parse(v))) throw new Error(`${a} needs an ISO date-time`);
+			out.seed[a.slice(2)] = v;
+		} else if (a === '--rate') out.rateLimit = { ...(out.rateLimit || { perDay: 10000 }), perSecond: num(i++, a) };
 		else if (a === '--no-rate-limit') out.rateLimit = false;
 		else if (a === '--page-size') out.pageSize = num(i++, a);
 		else if (a === '--latency') out.latencyMs = num(i++, a);
 		else if (a === '--help' || a === '-h') {
-			process.stderr.write('usage: node test/sandbox/cli.js [--port N] [--calls N] [--users N] [--rate N] [--no-rate-limit] [--page-size N] [--latency MS]\n');
+			process.stderr.write('usage: node test/sandbox/cli.js [--port N] [--calls N] [--users N] [--from ISO --to ISO] [--rate N] [--no-rate-limit] [--page-size N] [--latency MS]\n');
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}

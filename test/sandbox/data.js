@@ -261,14 +261,37 @@ const LOG_TYPES = ['AccessLog', 'UserActivityLog', 'UserCallPlay', 'ExternallySh
 /** Salesforce-style 18-char id with a type prefix (001 account, 003 contact, 006 opportunity, 00Q lead). */
 const sfId = (rng, prefix) => `${prefix}${rng.digits(1)}${rng.alnum(14)}`.slice(0, 18);
 
-const DEFAULTS = { calls: 150, users: 40, seed: 20250101, from: '2025-01-01T00:00:00Z', to: '2025-04-01T00:00:00Z' };
+const DEFAULTS = { calls: 150, users: 40, seed: 20250101 };
+/** A fixed period: tests that want a dataset independent of today's date pass it as {from, to}. */
+const FIXED_WINDOW = Object.freeze({ from: '2025-01-01T00:00:00Z', to: '2025-04-01T00:00:00Z' });
+const RECENT_DAYS = 90;
 
 /**
- * Builds the full dataset. opts = { calls, users, seed, from, to } (all optional).
+ * The default period: the RECENT_DAYS days before today (UTC), so "last week" and "last 24
+ * hours" find calls whatever the date. `now` (epoch ms) defaults to the clock.
+ */
+function recentWindow(now = Date.now()) {
+	const today = Math.floor(now / DAY_MS) * DAY_MS;
+	return { from: isoUtc(today - RECENT_DAYS * DAY_MS), to: isoUtc(today) };
+}
+
+/** Addresses the examples in examples/ name: they exist in every dataset. */
+const EXAMPLE_ORGANIZER = 'jane.doe@your-company.example';
+const EXAMPLE_PERSON_TO_FORGET = 'person.to.forget@example.com';
+
+/**
+ * Builds the full dataset. opts = { calls, users, seed, from, to, now } (all optional).
  * Calls are spread over [from, to) during business hours; see buildCall() for field rules.
+ * Without from/to the period is recentWindow(now) and the newest call (not private, with a
+ * transcript) started 90 minutes before `now`, so a trigger's "Fetch Test Event" finds it.
  */
 function buildDataset(opts = {}) {
-	const o = { ...DEFAULTS, ...opts };
+	const given = Object.fromEntries(Object.entries(opts).filter(([k, v]) => v !== undefined && k !== 'now'));
+	const recent = given.from === undefined && given.to === undefined;
+	const now = opts.now === undefined ? Date.now() : opts.now;
+	// one end given: the other is RECENT_DAYS away from it
+	const to = given.to ?? (given.from !== undefined ? isoUtc(Date.parse(given.from) + RECENT_DAYS * DAY_MS) : recentWindow(now).to);
+	const o = { ...DEFAULTS, from: isoUtc(Date.parse(to) - RECENT_DAYS * DAY_MS), ...given, to };
 	const rng = createRng(o.seed);
 	const ids = createIdFactory(rng);
 	const company = { name: 'Acme Sandbox', domain: 'acme-sandbox.example', slug: 'acme-sandbox', timeZone: 'UTC' };
@@ -341,6 +364,9 @@ function buildDataset(opts = {}) {
 		};
 	});
 
+	// the person of examples/erase-data-for-email.json: a contact of the first account (on its calls)
+	Object.assign(accounts[0].contacts[0], { email: EXAMPLE_PERSON_TO_FORGET });
+
 	const state = {
 		company,
 		workspaces,
@@ -380,11 +406,26 @@ function buildDataset(opts = {}) {
 	starts.forEach((t, i) => {
 		state.calls.push(buildCall(rng, ids, state, { index: i, when: t, reps, accounts }));
 	});
+	if (recent) moveNewestCall(state, now);
+	if (users.length > 1) users[1].emailAliases.push(EXAMPLE_ORGANIZER);
 
 	buildSettingsData(rng, ids, state);
 	buildFlowsAndTasks(rng, ids, state, reps, accounts);
 	buildLogs(rng, state, fromMs, toMs_);
 	return { state, ids, rng };
+}
+
+/** The last call that is not private and has a transcript becomes the newest: it started at now − 90 min. */
+function moveNewestCall(state, now) {
+	const calls = state.calls;
+	let k = calls.length - 1;
+	while (k >= 0 && (calls[k].isPrivate || !calls[k].transcript.length)) k--;
+	if (k < 0) return;
+	const [call] = calls.splice(k, 1);
+	const shift = Math.floor(now / 60000) * 60000 - 90 * 60000 - Date.parse(call.started);
+	call.started = isoUtc(Date.parse(call.started) + shift);
+	if (call.scheduled) call.scheduled = isoUtc(Date.parse(call.scheduled) + shift);
+	calls.push(call);
 }
 
 function buildUser(rng, ids, { i, firstName, lastName, email, role, company, workspaces }) {
@@ -1011,6 +1052,10 @@ module.exports = {
 	readCursor,
 	paginate,
 	buildDataset,
+	FIXED_WINDOW,
+	recentWindow,
+	EXAMPLE_ORGANIZER,
+	EXAMPLE_PERSON_TO_FORGET,
 	buildTranscript,
 	userParty,
 	contactParty,

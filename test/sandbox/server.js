@@ -17,7 +17,7 @@
  *   bearerTokens         accepted OAuth access tokens (default ['sandbox-oauth-token'])
  *   rateLimit            false (default) | true (3/s, 10,000/day) | { perSecond, perDay }
  *   pageSize             records per page of cursor lists (default 100)
- *   seed                 { calls: 150, users: 40, seed: 20250101, from, to } dataset shape
+ *   seed                 { calls: 150, users: 40, seed: 20250101, from, to } dataset shape (default period: the 90 days before today)
  *   faults               { errorRate, resetRate, malformedRate, errorStatuses, seed } random faults
  *   latencyMs            delay before every /v2 answer (default 0)
  *   processingDelayMs    POST /v2/calls: the new call becomes visible after this delay (default 0)
