@@ -187,10 +187,17 @@ function loadSources() {
 	} catch (error) {
 		if (error.code !== 'MODULE_NOT_FOUND') throw error;
 	}
+	let GongWebhookTrigger;
+	try {
+		({ GongWebhookTrigger } = require(path.join(root, 'nodes/GongWebhookTrigger/GongWebhookTrigger.node')));
+	} catch (error) {
+		if (error.code !== 'MODULE_NOT_FOUND') throw error;
+	}
 	const { GongCommunityApi } = require(path.join(root, 'credentials/GongCommunityApi.credentials'));
 	const { GongCommunityOAuth2Api } = require(path.join(root, 'credentials/GongCommunityOAuth2Api.credentials'));
 	const nodeTypes = { 'n8n-nodes-gong.gong': new Gong() };
 	if (GongTrigger) nodeTypes['n8n-nodes-gong.gongTrigger'] = new GongTrigger();
+	if (GongWebhookTrigger) nodeTypes['n8n-nodes-gong.gongWebhookTrigger'] = new GongWebhookTrigger();
 	const oauth2Base = { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] };
 	return {
 		nodeTypes,
