@@ -1,10 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { applyContentSelector } from '../shared/calls/content';
 import { appendAll, gongApiPages } from '../shared/transport';
 
-/** Gong accepts at most this many call IDs per extensive / transcript request (and pages by 100). */
-export const ID_BATCH = 100;
+export { fetchExtended, fetchTranscripts, ID_BATCH, type ExtendedOptions } from '../shared/calls/byIds';
 
 export const HOUR_MS = 3600 * 1000;
 
@@ -83,72 +81,6 @@ export async function listCalls(ctx: IPollFunctions, opts: ListOptions): Promise
 	}
 	// A 404 "no calls" still cost one request.
 	return { calls, requests: Math.max(requests, 1) };
-}
-
-function batches<T>(list: T[]): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < list.length; i += ID_BATCH) out.push(list.slice(i, i + ID_BATCH));
-	return out;
-}
-
-/** POST /v2/calls/transcript by call IDs (≤100 per request): call ID → transcript monologues. */
-export async function fetchTranscripts(ctx: IPollFunctions, ids: string[], onPage?: () => void): Promise<Map<string, IDataObject[]>> {
-	const out = new Map<string, IDataObject[]>();
-	for (const batch of batches(ids)) {
-		const pages = gongApiPages.call(ctx, {
-			method: 'POST',
-			path: '/v2/calls/transcript',
-			body: { filter: { callIds: batch } },
-			pagination: 'body',
-			recordsKey: 'callTranscripts',
-			emptyOn404: true,
-			retrySafe: true,
-			scope: 'api:calls:read:transcript',
-		});
-		for await (const page of pages) {
-			onPage?.();
-			for (const record of page.records) {
-				const transcript = record.transcript;
-				out.set(String(record.callId), Array.isArray(transcript) ? (transcript as IDataObject[]) : []);
-			}
-		}
-	}
-	return out;
-}
-
-export interface ExtendedOptions {
-	include: string[];
-	context: string;
-	/** Called after every page received. */
-	onPage?: () => void;
-}
-
-/** POST /v2/calls/extensive by call IDs (≤100 per request): call ID → extended record. */
-export async function fetchExtended(ctx: IPollFunctions, ids: string[], opts: ExtendedOptions): Promise<Map<string, IDataObject>> {
-	const out = new Map<string, IDataObject>();
-	for (const batch of batches(ids)) {
-		const body: IDataObject = { filter: { callIds: batch } };
-		if (opts.context && opts.context !== 'None') body.contentSelector = { context: opts.context };
-		const built = applyContentSelector({ method: 'POST', path: '/v2/calls/extensive', qs: {}, body, values: { include: opts.include } });
-		const pages = gongApiPages.call(ctx, {
-			method: 'POST',
-			path: '/v2/calls/extensive',
-			body: built.body,
-			pagination: 'body',
-			recordsKey: 'calls',
-			emptyOn404: true,
-			retrySafe: true,
-			scope: 'api:calls:read:extensive',
-		});
-		for await (const page of pages) {
-			opts.onPage?.();
-			for (const record of page.records) {
-				const id = (record.metaData as IDataObject | undefined)?.id;
-				if (id !== undefined && id !== null) out.set(String(id), record);
-			}
-		}
-	}
-	return out;
 }
 
 /** One output item: the call's basic data, merged with its extended data when there is some. */

@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyContentSelector } from '../shared/calls/content';
+import { fetchExtended, fetchTranscripts } from '../shared/calls/byIds';
 import { readableTranscript, readableTranscripts } from '../shared/calls/transcript.readable';
-import { gongApiPages } from '../shared/transport';
 import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from '../shared/transport/credentials';
-
-/** Gong accepts at most this many call IDs per transcript / extensive request. */
-const ID_BATCH = 100;
 
 export interface EnrichOptions {
 	transcript: boolean;
@@ -32,58 +28,6 @@ function callIdOf(json: IDataObject): string | undefined {
 	return id === undefined || id === null || id === '' ? undefined : String(id);
 }
 
-function batches<T>(list: T[]): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < list.length; i += ID_BATCH) out.push(list.slice(i, i + ID_BATCH));
-	return out;
-}
-
-async function transcriptsOf(ctx: IExecuteFunctions, ids: string[]): Promise<Map<string, IDataObject>> {
-	const out = new Map<string, IDataObject>();
-	for (const batch of batches(ids)) {
-		const pages = gongApiPages.call(ctx, {
-			method: 'POST',
-			path: '/v2/calls/transcript',
-			body: { filter: { callIds: batch } },
-			pagination: 'body',
-			recordsKey: 'callTranscripts',
-			emptyOn404: true,
-			retrySafe: true,
-			scope: 'api:calls:read:transcript',
-		});
-		for await (const page of pages) {
-			for (const record of page.records) out.set(String(record.callId), record);
-		}
-	}
-	return out;
-}
-
-async function extendedOf(ctx: IExecuteFunctions, ids: string[], opts: EnrichOptions): Promise<Map<string, IDataObject>> {
-	const out = new Map<string, IDataObject>();
-	for (const batch of batches(ids)) {
-		const body: IDataObject = { filter: { callIds: batch } };
-		if (opts.context && opts.context !== 'None') body.contentSelector = { context: opts.context };
-		const built = applyContentSelector({ method: 'POST', path: '/v2/calls/extensive', qs: {}, body, values: { include: opts.include } });
-		const pages = gongApiPages.call(ctx, {
-			method: 'POST',
-			path: '/v2/calls/extensive',
-			body: built.body,
-			pagination: 'body',
-			recordsKey: 'calls',
-			emptyOn404: true,
-			retrySafe: true,
-			scope: 'api:calls:read:extensive',
-		});
-		for await (const page of pages) {
-			for (const record of page.records) {
-				const id = callIdOf(record);
-				if (id) out.set(id, record);
-			}
-		}
-	}
-	return out;
-}
-
 /**
  * Adds extended data and transcripts to the delivered calls (runs in the execution, after n8n
  * has answered Gong). Items of test deliveries are enriched too; their sample call usually does
@@ -101,7 +45,7 @@ export async function enrichItems(ctx: IExecuteFunctions, items: INodeExecutionD
 	const ids = [...new Set(out.map((i) => callIdOf(i.json)).filter((id): id is string => id !== undefined))];
 
 	if (opts.extended && ids.length) {
-		const extended = await extendedOf(ctx, ids, opts);
+		const extended = await fetchExtended(ctx, ids, { include: opts.include, context: opts.context });
 		for (const item of out) {
 			const id = callIdOf(item.json);
 			const record = id ? extended.get(id) : undefined;
@@ -111,12 +55,11 @@ export async function enrichItems(ctx: IExecuteFunctions, items: INodeExecutionD
 	}
 
 	if (opts.transcript) {
-		const transcripts = ids.length ? await transcriptsOf(ctx, ids) : new Map<string, IDataObject>();
+		const transcripts = ids.length ? await fetchTranscripts(ctx, ids) : new Map<string, IDataObject[]>();
 		const needParties: IDataObject[] = [];
 		for (const item of out) {
 			const id = callIdOf(item.json);
-			const record = id ? transcripts.get(id) : undefined;
-			const monologues = Array.isArray(record?.transcript) ? (record!.transcript as IDataObject[]) : [];
+			const monologues = (id ? transcripts.get(id) : undefined) ?? [];
 			if (!monologues.length) item.json.transcriptMissing = true;
 			if (!opts.readable) {
 				item.json.transcript = monologues;
