@@ -5,7 +5,7 @@ import { getConnection, type GongConnection } from './connection';
 import { OAUTH2_CREDENTIAL } from './credentials';
 import { gongApiError, isGongErrorBody, readGongError, type ErrorHints } from './errors';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
-import { holdUntil, waitForSlot } from './pacing';
+import { answered, monotonicNow, rateLimited, waitForSlot } from './pacing';
 import type { GongContext } from './types';
 
 export type { GongContext } from './types';
@@ -39,8 +39,15 @@ export interface GongRequestOptions {
 
 /** Retries after 5xx / network faults / malformed answers, for retry-safe requests. */
 export const MAX_FAULT_RETRIES = 4;
-/** Waits after 429 before giving up (each bounded by the credential's max wait). */
-export const MAX_RATE_LIMIT_RETRIES = 20;
+/**
+ * A request refused with 429 is sent again after Retry-After for as long as the time since its
+ * first 429 stays within RATE_LIMIT_BUDGET_FACTOR × the credential's max wait (default 120 s →
+ * 20 minutes), however many 429s that takes: with several n8n processes sharing one Gong
+ * company, meeting many 429s in a row is normal. A single Retry-After longer than the max wait
+ * (daily quota) fails at once. MAX_RATE_LIMIT_WAITS only keeps the loop bounded.
+ */
+export const RATE_LIMIT_BUDGET_FACTOR = 10;
+export const MAX_RATE_LIMIT_WAITS = 10000;
 const RETRY_STATUSES = [500, 502, 503, 504];
 
 /** Network errors after which the request certainly did not reach Gong. */
@@ -207,6 +214,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 
 	let faultRetries = 0;
 	let rateLimitRetries = 0;
+	let firstRateLimitAt: number | undefined;
 	for (;;) {
 		await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 		let response: RawResponse | undefined;
@@ -239,6 +247,7 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		}
 
 		const status = response.statusCode;
+		if (status !== 429) answered(conn.paceKey);
 		if (status >= 200 && status < 300) {
 			try {
 				const parsed = parseJsonKeepingIds(response.body);
@@ -264,9 +273,13 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 		const info = readGongError(status, response.body);
 		if (status === 429) {
 			const waitSeconds = retryAfterSeconds(response.headers);
-			if (waitSeconds > conn.maxRetryWaitSeconds || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+			const now = monotonicNow();
+			firstRateLimitAt ??= now;
+			const waitedSeconds = (now - firstRateLimitAt) / 1000;
+			const budgetSeconds = conn.maxRetryWaitSeconds * RATE_LIMIT_BUDGET_FACTOR;
+			const quota = waitSeconds > conn.maxRetryWaitSeconds;
+			if (quota || waitedSeconds + waitSeconds > budgetSeconds || rateLimitRetries >= MAX_RATE_LIMIT_WAITS) {
 				const retryAt = new Date(Date.now() + waitSeconds * 1000).toISOString();
-				const quota = waitSeconds > conn.maxRetryWaitSeconds;
 				throw gongApiError(
 					node,
 					info,
@@ -274,12 +287,13 @@ export async function gongApiRequest(this: GongContext, opts: GongRequestOptions
 					opts.itemIndex,
 					quota
 						? `Gong rate limit: Gong asks to wait ${Math.ceil(waitSeconds)} s (until ${retryAt}), longer than the credential's max wait of ${conn.maxRetryWaitSeconds} s — the company's daily quota of 10,000 requests is probably used up. Retry after ${retryAt}.`
-						: `Gong rate limit: still refused after ${rateLimitRetries} waits. Retry after ${retryAt}.`,
+						: `Gong rate limit: still refused after ${rateLimitRetries} waits over ${Math.round(waitedSeconds)} s (at most ${RATE_LIMIT_BUDGET_FACTOR} × the credential's max wait of ${conn.maxRetryWaitSeconds} s). Retry after ${retryAt}.`,
 				);
 			}
 			rateLimitRetries++;
-			// Everyone sharing this budget waits; the retry below sleeps until then (pacing).
-			holdUntil(conn.paceKey, Date.now() + waitSeconds * 1000);
+			// Everyone in this process sharing the budget waits, and the process takes a smaller
+			// share of it; the retry below sleeps until then (pacing).
+			rateLimited(conn.paceKey, waitSeconds * 1000);
 			continue;
 		}
 		if (RETRY_STATUSES.includes(status) && retrySafe && faultRetries < MAX_FAULT_RETRIES) {
