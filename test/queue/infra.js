@@ -8,6 +8,7 @@
  * (Debian's package creates it) through runuser; the data directory is handed to that user.
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
@@ -67,11 +68,15 @@ async function startRedis(dir) {
 	return { host: HOST, port, proc, stop: () => procs.stop(proc) };
 }
 
-/** A PostgreSQL cluster in `dir` (initdb, trust auth on 127.0.0.1 only) with superuser n8n. */
-async function startPostgres(dir, logFile) {
+/**
+ * A PostgreSQL cluster in a temporary directory of its own (initdb, trust auth, 127.0.0.1 only)
+ * with superuser n8n; removed by stop().
+ */
+async function startPostgres(logFile) {
 	const bin = postgresBinDir();
 	if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql');
-	fs.mkdirSync(dir, { recursive: true });
+	// its own directory: the postgres user cannot enter the caller's private (0700) temp dir
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-queue-pg-'));
 	const data = path.join(dir, 'data');
 	const asUser = (cmd, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
 	if (isRoot) execFileSync('chown', ['-R', 'postgres', dir]);
@@ -85,7 +90,7 @@ async function startPostgres(dir, logFile) {
 	const proc = procs.start(cmd, args, { name: 'postgres', log: logFile });
 	const psqlBin = path.join(bin, 'psql');
 	const psql = (sql) =>
-		execFileSync(psqlBin, ['-h', HOST, '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8', timeout: 30000 }).trim();
+		execFileSync(psqlBin, ['-h', HOST, '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], { encoding: 'utf8', timeout: 30000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 	await waitFor(
 		'PostgreSQL to accept connections',
 		async () => {
@@ -104,6 +109,7 @@ async function startPostgres(dir, logFile) {
 		async stop() {
 			await procs.stop(proc, 15000);
 			await sleep(100);
+			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }

@@ -362,6 +362,10 @@ async function runScenario({ cluster, sb, flatted, workflows, kind, expected, wo
 	}
 	const byWorker = cluster.executionWorkers();
 	for (const x of execs) x.worker = byWorker.get(x.id);
+	fs.writeFileSync(
+		path.join(ARTIFACTS, `requests-${kind}-${workers}.json`),
+		JSON.stringify({ t0, executions: execs.map(({ ids, ...rest }) => rest), requests: log429.map((r) => [r.time - t0, r.status, r.method, r.path]) }),
+	);
 	// figures
 	const start = Math.max(...execs.map((x) => x.startedAt));
 	const end = Math.min(...execs.map((x) => x.stoppedAt));
@@ -581,7 +585,7 @@ async function main() {
 			install = n8nInstall;
 			redis = await infra.startRedis(path.join(work, 'redis'));
 			stops.push(() => redis.stop());
-			pg = await infra.startPostgres(path.join(work, 'pg'), path.join(ARTIFACTS, 'postgres.log'));
+			pg = await infra.startPostgres(path.join(ARTIFACTS, 'postgres.log'));
 			stops.push(() => pg.stop());
 			return `Redis :${redis.port}, PostgreSQL :${pg.port}`;
 		});

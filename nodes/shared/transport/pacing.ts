@@ -15,8 +15,9 @@ import { sleep } from 'n8n-workflow';
  * Several processes cannot share memory, but all of them see Gong's answers. A process alone
  * uses every slot and never meets a 429 of its own making. When a 429 shows that others use the
  * same company, the process lowers its share: it uses only every `share`-th slot of the grid,
- * at a random `phase` (so processes spread over different slots instead of colliding in step),
- * and raises `share` by one for each further collision. After PROBE_AFTER_MS without a 429 it
+ * at a random `phase` (so processes spread over different slots instead of colliding in step).
+ * A further collision first moves it to the next phase (another process may hold that one);
+ * when every phase was tried, `share` grows by one. After PROBE_AFTER_MS without a 429 it
  * tries one step more (share − 1); a 429 soon after that step undoes it and doubles the time
  * before the next try. So a lone process returns to the full rate, and several converge to
  * splitting the slots between them — additive increase, multiplicative-like decrease of the
@@ -47,6 +48,8 @@ const MAX_PROBE_AFTER_MS = 120000;
 const PROBE_WINDOW_MS = 4000;
 /** 429s this close together belong to one collision (requests in flight together). */
 const SAME_COLLISION_MS = 500;
+/** After this long without a 429, the phases tried at the current share are forgotten. */
+const PHASES_FORGOTTEN_MS = 10000;
 
 /** Milliseconds on a clock that never jumps (not the wall clock). */
 export function monotonicNow(): number {
@@ -82,6 +85,8 @@ interface Budget {
 	lastChange: number;
 	probeAfter: number;
 	probe: Probe | null;
+	/** Other phases tried at the current share since the last clean stretch. */
+	phasesTried: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -99,6 +104,7 @@ function budgetOf(key: string): Budget {
 			lastChange: Number.NEGATIVE_INFINITY,
 			probeAfter: PROBE_AFTER_MS,
 			probe: null,
+			phasesTried: 0,
 		};
 		budgets.set(key, budget);
 	}
@@ -160,6 +166,7 @@ export function rateLimited(key: string, waitMs: number): void {
 	const sinceLast = mono - budget.lastLimited;
 	budget.lastLimited = mono;
 	if (sinceLast < SAME_COLLISION_MS) return;
+	if (sinceLast > PHASES_FORGOTTEN_MS) budget.phasesTried = 0;
 	const probe = budget.probe;
 	budget.probe = null;
 	budget.lastChange = mono;
@@ -168,10 +175,18 @@ export function rateLimited(key: string, waitMs: number): void {
 		budget.share = probe.share;
 		budget.phase = probe.phase;
 		budget.probeAfter = Math.min(MAX_PROBE_AFTER_MS, budget.probeAfter * 2);
+		budget.phasesTried = 0;
+		return;
+	}
+	if (budget.share > 1 && budget.phasesTried < budget.share - 1) {
+		// Another process may use our slots: move to the next phase before giving up a share.
+		budget.phase = (budget.phase + 1) % budget.share;
+		budget.phasesTried++;
 		return;
 	}
 	budget.share = Math.min(MAX_SHARE, budget.share + 1);
 	budget.phase = Math.floor(Math.random() * budget.share);
+	budget.phasesTried = 0;
 }
 
 /** After an answer that is not a 429: after a long enough clean stretch, try a larger share. */
@@ -183,6 +198,7 @@ export function answered(key: string): void {
 	budget.probe = { at: mono, share: budget.share, phase: budget.phase };
 	budget.share -= 1;
 	budget.phase = modulo(budget.phase, budget.share);
+	budget.phasesTried = 0;
 	budget.lastChange = mono;
 }
 
