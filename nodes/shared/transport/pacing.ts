@@ -41,7 +41,7 @@ const MAX_RESERVATIONS = 50;
 /** Fewest slots of the grid one process may use: 1 of MAX_SHARE (3/s → one request every 5.5 s). */
 export const MAX_SHARE = 16;
 /** Clean time (no 429) after which a process tries one step more of the budget. */
-export const PROBE_AFTER_MS = 15000;
+export const PROBE_AFTER_MS = 20000;
 /** Longest time between two such tries after failed ones. */
 const MAX_PROBE_AFTER_MS = 120000;
 /** A 429 this soon after a try undoes the try. */
@@ -50,6 +50,9 @@ const PROBE_WINDOW_MS = 4000;
 const SAME_COLLISION_MS = 500;
 /** After this long without a 429, the phases tried at the current share are forgotten. */
 const PHASES_FORGOTTEN_MS = 10000;
+/** Answers remembered per budget, and how many 429s among them mean "too many processes". */
+const HISTORY = 10;
+const CROWDED = 3;
 
 /** Milliseconds on a clock that never jumps (not the wall clock). */
 export function monotonicNow(): number {
@@ -87,6 +90,8 @@ interface Budget {
 	probe: Probe | null;
 	/** Other phases tried at the current share since the last clean stretch. */
 	phasesTried: number;
+	/** The last HISTORY answers, oldest first: true = 429. */
+	history: boolean[];
 }
 
 const budgets = new Map<string, Budget>();
@@ -105,6 +110,7 @@ function budgetOf(key: string): Budget {
 			probeAfter: PROBE_AFTER_MS,
 			probe: null,
 			phasesTried: 0,
+			history: [],
 		};
 		budgets.set(key, budget);
 	}
@@ -112,6 +118,11 @@ function budgetOf(key: string): Budget {
 }
 
 const modulo = (a: number, m: number) => ((a % m) + m) % m;
+
+function remember(budget: Budget, limited: boolean): void {
+	budget.history.push(limited);
+	if (budget.history.length > HISTORY) budget.history.shift();
+}
 
 /** Reserves the next slot of this process's share; returns its monotonic time. */
 function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: number): number {
@@ -163,6 +174,7 @@ export function rateLimited(key: string, waitMs: number): void {
 	const until = mono + Math.max(0, waitMs);
 	if (budget.held < until) budget.held = until;
 	if (budget.next < until) budget.next = until;
+	remember(budget, true);
 	const sinceLast = mono - budget.lastLimited;
 	budget.lastLimited = mono;
 	if (sinceLast < SAME_COLLISION_MS) return;
@@ -178,8 +190,10 @@ export function rateLimited(key: string, waitMs: number): void {
 		budget.phasesTried = 0;
 		return;
 	}
-	if (budget.share > 1 && budget.phasesTried < budget.share - 1) {
-		// Another process may use our slots: move to the next phase before giving up a share.
+	const crowded = budget.history.filter(Boolean).length >= CROWDED;
+	if (budget.share > 1 && budget.phasesTried < budget.share - 1 && !crowded) {
+		// Another process may use our slots: move to the next phase before giving up a share
+		// (unless 429s are frequent: then there are more processes than slots to share).
 		budget.phase = (budget.phase + 1) % budget.share;
 		budget.phasesTried++;
 		return;
@@ -192,7 +206,9 @@ export function rateLimited(key: string, waitMs: number): void {
 /** After an answer that is not a 429: after a long enough clean stretch, try a larger share. */
 export function answered(key: string): void {
 	const budget = budgets.get(key);
-	if (!budget || budget.share <= 1) return;
+	if (!budget) return;
+	remember(budget, false);
+	if (budget.share <= 1) return;
 	const mono = monotonicNow();
 	if (mono - Math.max(budget.lastChange, budget.lastLimited) <= budget.probeAfter) return;
 	budget.probe = { at: mono, share: budget.share, phase: budget.phase };
