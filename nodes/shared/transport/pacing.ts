@@ -15,13 +15,14 @@ import { sleep } from 'n8n-workflow';
  * Several processes cannot share memory, but all of them see Gong's answers. A process alone
  * uses every slot and never meets a 429 of its own making. When a 429 shows that others use the
  * same company, the process lowers its share: it uses only every `share`-th slot of the grid,
- * at a random `phase` (so processes spread over different slots instead of colliding in step).
- * A further collision first moves it to the next phase (another process may hold that one);
- * when every phase was tried, `share` grows by one. After PROBE_AFTER_MS without a 429 it
- * tries one step more (share − 1); a 429 soon after that step undoes it and doubles the time
+ * at a `phase` (so processes spread over different slots instead of colliding in step). A
+ * further collision first moves it to the next phase (another process may hold that one); when
+ * every phase was tried, `share` doubles (multiplicative decrease of the rate; the new phase is a
+ * random half of the old one, so shares nest and always fit together). One collision after a
+ * long clean stretch is taken as noise: only the hold. After PROBE_AFTER_MS without a 429 the
+ * process tries twice the rate (share / 2); a 429 soon after undoes it and doubles the time
  * before the next try. So a lone process returns to the full rate, and several converge to
- * splitting the slots between them — additive increase, multiplicative-like decrease of the
- * rate (rate / share), with jitter in the phase.
+ * splitting the slots between them.
  *
  * Times are kept on the monotonic clock (performance.now()); the wall clock is only read to
  * place the grid, and every wait is bounded by the pending hold, `share` slots and the cold
@@ -38,7 +39,7 @@ const IDLE_MS = 1000;
 const MAX_WINDOW = 50;
 /** Upper bound of re-reservations after holds (a 429 from elsewhere); keeps the loop bounded. */
 const MAX_RESERVATIONS = 50;
-/** Fewest slots of the grid one process may use: 1 of MAX_SHARE (3/s → one request every 5.5 s). */
+/** Fewest slots of the grid one process may use: 1 of MAX_SHARE (3/s → one request every 5.5 s); a power of 2. */
 export const MAX_SHARE = 16;
 /** Clean time (no 429) after which a process tries one step more of the budget. */
 export const PROBE_AFTER_MS = 20000;
@@ -50,9 +51,7 @@ const PROBE_WINDOW_MS = 4000;
 const SAME_COLLISION_MS = 500;
 /** After this long without a 429, the phases tried at the current share are forgotten. */
 const PHASES_FORGOTTEN_MS = 10000;
-/** Answers remembered per budget, and how many 429s among them mean "too many processes". */
-const HISTORY = 10;
-const CROWDED = 3;
+
 
 /** Milliseconds on a clock that never jumps (not the wall clock). */
 export function monotonicNow(): number {
@@ -90,8 +89,6 @@ interface Budget {
 	probe: Probe | null;
 	/** Other phases tried at the current share since the last clean stretch. */
 	phasesTried: number;
-	/** The last HISTORY answers, oldest first: true = 429. */
-	history: boolean[];
 }
 
 const budgets = new Map<string, Budget>();
@@ -110,7 +107,6 @@ function budgetOf(key: string): Budget {
 			probeAfter: PROBE_AFTER_MS,
 			probe: null,
 			phasesTried: 0,
-			history: [],
 		};
 		budgets.set(key, budget);
 	}
@@ -118,11 +114,6 @@ function budgetOf(key: string): Budget {
 }
 
 const modulo = (a: number, m: number) => ((a % m) + m) % m;
-
-function remember(budget: Budget, limited: boolean): void {
-	budget.history.push(limited);
-	if (budget.history.length > HISTORY) budget.history.shift();
-}
 
 /** Reserves the next slot of this process's share; returns its monotonic time. */
 function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: number): number {
@@ -174,15 +165,19 @@ export function rateLimited(key: string, waitMs: number): void {
 	const until = mono + Math.max(0, waitMs);
 	if (budget.held < until) budget.held = until;
 	if (budget.next < until) budget.next = until;
-	remember(budget, true);
 	const sinceLast = mono - budget.lastLimited;
 	budget.lastLimited = mono;
 	if (sinceLast < SAME_COLLISION_MS) return;
-	if (sinceLast > PHASES_FORGOTTEN_MS) budget.phasesTried = 0;
-	const probe = budget.probe;
+	const probe = budget.probe && mono - budget.probe.at < PROBE_WINDOW_MS ? budget.probe : null;
 	budget.probe = null;
+	if (sinceLast > PHASES_FORGOTTEN_MS) {
+		budget.phasesTried = 0;
+		// One collision after a long clean stretch is noise (a request that left late): the hold
+		// above is enough. Only a try of a larger share is undone at once.
+		if (budget.share > 1 && !probe) return;
+	}
 	budget.lastChange = mono;
-	if (probe && mono - probe.at < PROBE_WINDOW_MS) {
+	if (probe) {
 		// The step up collided: back to the share that worked, and try again later.
 		budget.share = probe.share;
 		budget.phase = probe.phase;
@@ -190,29 +185,29 @@ export function rateLimited(key: string, waitMs: number): void {
 		budget.phasesTried = 0;
 		return;
 	}
-	const crowded = budget.history.filter(Boolean).length >= CROWDED;
-	if (budget.share > 1 && budget.phasesTried < budget.share - 1 && !crowded) {
-		// Another process may use our slots: move to the next phase before giving up a share
-		// (unless 429s are frequent: then there are more processes than slots to share).
+	if (budget.share > 1 && budget.phasesTried < budget.share - 1) {
+		// Another process may use our slots: move to the next phase before giving up a share.
 		budget.phase = (budget.phase + 1) % budget.share;
 		budget.phasesTried++;
 		return;
 	}
-	budget.share = Math.min(MAX_SHARE, budget.share + 1);
-	budget.phase = Math.floor(Math.random() * budget.share);
+	if (budget.share < MAX_SHARE) {
+		// Half the slots: one of the two halves of the current phase, so shares nest (1/2 + 1/4 +
+		// 1/4 of the slots can be used without overlap; 1/2 + 1/3 could not).
+		budget.phase += budget.share * Math.floor(Math.random() * 2);
+		budget.share *= 2;
+	}
 	budget.phasesTried = 0;
 }
 
 /** After an answer that is not a 429: after a long enough clean stretch, try a larger share. */
 export function answered(key: string): void {
 	const budget = budgets.get(key);
-	if (!budget) return;
-	remember(budget, false);
-	if (budget.share <= 1) return;
+	if (!budget || budget.share <= 1) return;
 	const mono = monotonicNow();
 	if (mono - Math.max(budget.lastChange, budget.lastLimited) <= budget.probeAfter) return;
 	budget.probe = { at: mono, share: budget.share, phase: budget.phase };
-	budget.share -= 1;
+	budget.share /= 2;
 	budget.phase = modulo(budget.phase, budget.share);
 	budget.phasesTried = 0;
 	budget.lastChange = mono;
