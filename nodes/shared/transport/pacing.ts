@@ -17,9 +17,10 @@ import { sleep } from 'n8n-workflow';
  * same company, the process lowers its share: it uses only every `share`-th slot of the grid,
  * at a `phase` (so processes spread over different slots instead of colliding in step). A
  * further collision first moves it to the next phase (another process may hold that one); when
- * every phase was tried, `share` doubles (multiplicative decrease of the rate; the new phase is a
- * random half of the old one, so shares nest and always fit together). One collision after a
- * long clean stretch is taken as noise: only the hold. After PROBE_AFTER_MS without a 429 the
+ * every phase was tried, `share` doubles (multiplicative decrease of the rate, at a random
+ * phase; power-of-two shares nest and always fit together). Slots of a shared budget keep more
+ * slack (SHARED_SPACING_MARGIN): requests of different processes jitter independently. One
+ * collision after a long clean stretch is taken as noise: only the hold. After PROBE_AFTER_MS without a 429 the
  * process tries twice the rate (share / 2); a 429 soon after undoes it and doubles the time
  * before the next try. So a lone process returns to the full rate, and several converge to
  * splitting the slots between them.
@@ -31,6 +32,12 @@ import { sleep } from 'n8n-workflow';
 
 /** Slots leave 3 % further apart than 1/rate: ≈ 97 % of the limit, 30 ms of jitter per second tolerated. */
 export const SPACING_MARGIN = 1.03;
+/**
+ * Slot spacing while the process shares the budget with others (share > 1): requests of
+ * different processes leave with independent delays, so the common grid keeps 8 % of slack
+ * (≈ 80 ms per one-second window) instead of 3 %.
+ */
+export const SHARED_SPACING_MARGIN = 1.08;
 /** Extra distance kept from a request that started after a pause (connection setup). */
 export const COLD_ALLOWANCE_MS = 150;
 /** A request is "cold" when nothing was sent with this budget for this long. */
@@ -117,7 +124,7 @@ const modulo = (a: number, m: number) => ((a % m) + m) % m;
 
 /** Reserves the next slot of this process's share; returns its monotonic time. */
 function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: number): number {
-	const interval = (1000 / requestsPerSecond) * SPACING_MARGIN;
+	const interval = (1000 / requestsPerSecond) * (budget.share > 1 ? SHARED_SPACING_MARGIN : SPACING_MARGIN);
 	const window = Math.floor(requestsPerSecond);
 	const last = budget.recent[budget.recent.length - 1];
 	const cold = !last || mono - last.at > IDLE_MS;
@@ -192,10 +199,10 @@ export function rateLimited(key: string, waitMs: number): void {
 		return;
 	}
 	if (budget.share < MAX_SHARE) {
-		// Half the slots: one of the two halves of the current phase, so shares nest (1/2 + 1/4 +
-		// 1/4 of the slots can be used without overlap; 1/2 + 1/3 could not).
-		budget.phase += budget.share * Math.floor(Math.random() * 2);
+		// Half the slots, at a random phase. Shares are powers of two, so they nest: 1/2 + 1/4 +
+		// 1/4 of the slots can be used without overlap (1/2 + 1/3 could not).
 		budget.share *= 2;
+		budget.phase = Math.floor(Math.random() * budget.share);
 	}
 	budget.phasesTried = 0;
 }
