@@ -503,6 +503,15 @@ function createTriggerSteps({ cluster, tsb, flatted, pg }) {
 const MARK_START = '<!-- queue-mode:start -->';
 const MARK_END = '<!-- queue-mode:end -->';
 
+function verdict(r) {
+	try {
+		verify(r, { rateChecks: r.kind === 'returnAll' });
+		return 'passed';
+	} catch (e) {
+		return `**missed**: ${e.message.split('\n').slice(1).join('; ')}`;
+	}
+}
+
 function writeResults(scenarios, meta) {
 	const cpus = os.cpus();
 	const machine = `${os.type()} ${os.release()} (${os.arch()}), ${cpus.length} × ${cpus[0] ? cpus[0].model.trim() : 'unknown CPU'}, ${Math.round(os.totalmem() / 1073741824)} GB RAM`;
@@ -519,13 +528,13 @@ function writeResults(scenarios, meta) {
 		'workflow. The workflows are Webhook → Gong, started by simultaneous webhook calls, each run by its own worker',
 		'(`n8n worker --concurrency=1`). "Aggregate" = answered requests while all executions ran ÷ that time ÷ 3/s.',
 		'',
-		'| Scenario | Workers | Records | Failed items | Requests | 429s | Aggregate ÷ 3/s | Slowest ÷ fastest | Wall time |',
-		'|---|---|---|---|---|---|---|---|---|',
+		'| Scenario | Workers | Records | Failed items | Requests | 429s | Aggregate ÷ 3/s | Slowest ÷ fastest | Wall time | Checks |',
+		'|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const r of scenarios) {
 		const label = r.kind === 'returnAll' ? `Return All of ${CALLS} calls, ${r.workers} workflows` : `${ITEMS} items → Call → Get (batched), ${r.workers} workflows`;
 		lines.push(
-			`| ${label} | ${r.workers} | ${r.records}/${r.recordsExpected} (${r.duplicated} duplicated) | ${r.failedItems} | ${r.requests} | ${r.refused} (${pct(r.share429)}) | ${Number.isFinite(r.aggregate) ? r.aggregate.toFixed(2) : 'n/a'} | ${r.fairness.toFixed(2)} | ${fmtMs(r.wallMs)} |`,
+			`| ${label} | ${r.workers} | ${r.records}/${r.recordsExpected} (${r.duplicated} duplicated) | ${r.failedItems} | ${r.requests} | ${r.refused} (${pct(r.share429)}) | ${Number.isFinite(r.aggregate) ? r.aggregate.toFixed(2) : 'n/a'} | ${r.fairness.toFixed(2)} | ${fmtMs(r.wallMs)} | ${verdict(r)} |`,
 		);
 	}
 	lines.push(
@@ -533,7 +542,11 @@ function writeResults(scenarios, meta) {
 		'Checked by the run (it fails otherwise): all records, none duplicated, no failed item, each execution on its own',
 		'worker; Return All with 2 workers: aggregate ≥ 0.85, 429s ≤ 10 %, slowest ≤ 1.5 × fastest; with 4 workers: 429s ≤ 15 %.',
 		'The batched Call → Get sends only 3 requests per workflow: when 2 or 4 cold processes start together, a 429 or two',
-		'is unavoidable, so its rate figures are reported, not checked.',
+		'is unavoidable, so its rate figures are reported, not checked. For comparison, the per-process pacing before (every',
+		'worker at the full rate on its own) had 17–22 % of requests refused with 2 workers and 39 % with 4 (issue 14).',
+		'Sharing a one-second window between processes tolerates little jitter: on a loaded machine (load average well above',
+		'the 2 cores) requests leave up to ~200 ms late and collide; re-run `npm run test:queue` on a quiet machine for the',
+		'figures the thresholds are meant for.',
 		MARK_END,
 		'',
 	);
