@@ -146,6 +146,19 @@ describe('Pacing: the share adapts (monotonic clock mocked)', () => {
 		expect(p.pacingShare(key)).toBe(1);
 	});
 
+	test('a lone process that has run cleanly for a while takes one stray 429 as noise, a second as others', async () => {
+		const p = pacingProcess(async () => undefined);
+		const key = 'k';
+		await p.waitForSlot(key, 3);
+		clock += 15_000;
+		p.answered(key);
+		p.rateLimited(key, 1000);
+		expect(p.pacingShare(key)).toBe(1);
+		clock += 3000;
+		p.rateLimited(key, 1000);
+		expect(p.pacingShare(key)).toBe(2);
+	});
+
 	test('the share never goes below 1 of MAX_SHARE slots', () => {
 		const p = pacingProcess();
 		for (let i = 0; i < 200; i++) {

@@ -96,6 +96,8 @@ interface Budget {
 	probe: Probe | null;
 	/** Other phases tried at the current share since the last clean stretch. */
 	phasesTried: number;
+	/** Monotonic time of the first request with this budget. */
+	since: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -114,6 +116,7 @@ function budgetOf(key: string): Budget {
 			probeAfter: PROBE_AFTER_MS,
 			probe: null,
 			phasesTried: 0,
+			since: monotonicNow(),
 		};
 		budgets.set(key, budget);
 	}
@@ -129,13 +132,16 @@ function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: 
 	const last = budget.recent[budget.recent.length - 1];
 	const cold = !last || mono - last.at > IDLE_MS;
 	const earliest = Math.max(mono, budget.next, budget.held);
+	// Alone, a cold request leaves COLD_ALLOWANCE_MS before its grid slot: it arrives late, and
+	// the request `window` slots later is then far enough from it without skipping a slot.
+	const early = cold && budget.share === 1 ? COLD_ALLOWANCE_MS : 0;
 	// Grid index of the first slot at or after `earliest`, in wall-clock terms.
-	let index = Math.ceil((wall + (earliest - mono)) / interval - 1e-9);
+	let index = Math.ceil((wall + (earliest + early - mono)) / interval - 1e-9);
 	let slot = earliest;
 	// Bounded: each turn moves at least one slot; the cold rule needs at most ~1.2 s of slots.
 	for (let turn = 0; turn < 4 * MAX_SHARE + 100; turn++) {
 		index += modulo(budget.phase - index, budget.share);
-		slot = Math.max(earliest, mono + (index * interval - wall));
+		slot = Math.max(earliest, mono + (index * interval - wall) - early);
 		const anchor = window >= 1 && window <= MAX_WINDOW && budget.recent.length >= window ? budget.recent[budget.recent.length - window] : undefined;
 		if (anchor?.cold && slot < anchor.at + 1000 + COLD_ALLOWANCE_MS) {
 			index++;
@@ -179,9 +185,10 @@ export function rateLimited(key: string, waitMs: number): void {
 	budget.probe = null;
 	if (sinceLast > PHASES_FORGOTTEN_MS) {
 		budget.phasesTried = 0;
-		// One collision after a long clean stretch is noise (a request that left late): the hold
-		// above is enough. Only a try of a larger share is undone at once.
-		if (budget.share > 1 && !probe) return;
+		// One collision after a long clean stretch is noise (a request that left late, another
+		// integration's burst): the hold above is enough. Only a try of a larger share is undone
+		// at once, and a process that only just started takes it as a sign of others at once.
+		if (!probe && (budget.share > 1 || mono - budget.since > PHASES_FORGOTTEN_MS)) return;
 	}
 	budget.lastChange = mono;
 	if (probe) {
