@@ -59,7 +59,6 @@ const SAME_COLLISION_MS = 500;
 /** After this long without a 429, the phases tried at the current share are forgotten. */
 const PHASES_FORGOTTEN_MS = 10000;
 
-
 /** Milliseconds on a clock that never jumps (not the wall clock). */
 export function monotonicNow(): number {
 	return performance.now();
