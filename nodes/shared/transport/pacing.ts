@@ -40,6 +40,11 @@ export const SPACING_MARGIN = 1.03;
 export const SHARED_SPACING_MARGIN = 1.08;
 /** Extra distance kept from a request that started after a pause (connection setup). */
 export const COLD_ALLOWANCE_MS = 150;
+/**
+ * Distance kept beyond one second from the request `rate` slots back (slots are 1030 ms apart per
+ * three at 3/s, so only a request that left more than ~15 ms late pushes the next one back).
+ */
+const LATE_ALLOWANCE_MS = 15;
 /** A request is "cold" when nothing was sent with this budget for this long. */
 const IDLE_MS = 1000;
 /** Sliding-window rule only for limits where a window holds few requests. */
@@ -56,6 +61,8 @@ const MAX_PROBE_AFTER_MS = 120000;
 const PROBE_WINDOW_MS = 4000;
 /** 429s this close together belong to one collision (requests in flight together). */
 const SAME_COLLISION_MS = 500;
+/** A process that has sent with a budget for this long without a 429 is settled (see rateLimited). */
+const SETTLED_MS = 5000;
 /** After this long without a 429, the phases tried at the current share are forgotten. */
 const PHASES_FORGOTTEN_MS = 10000;
 
@@ -65,7 +72,7 @@ export function monotonicNow(): number {
 }
 
 interface Slot {
-	/** Monotonic time of the slot. */
+	/** Monotonic time of the slot; moved to the time the request really left, when later. */
 	at: number;
 	cold: boolean;
 }
@@ -142,7 +149,9 @@ function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: 
 		index += modulo(budget.phase - index, budget.share);
 		slot = Math.max(earliest, mono + (index * interval - wall) - early);
 		const anchor = window >= 1 && window <= MAX_WINDOW && budget.recent.length >= window ? budget.recent[budget.recent.length - window] : undefined;
-		if (anchor?.cold && slot < anchor.at + 1000 + COLD_ALLOWANCE_MS) {
+		// The request `window` slots back: a cold one arrives late; one that left late (busy event
+		// loop) arrives late too. Keep a second from it, so both never land in one window.
+		if (anchor && slot < anchor.at + 1000 + (anchor.cold ? COLD_ALLOWANCE_MS : LATE_ALLOWANCE_MS)) {
 			index++;
 			continue;
 		}
@@ -161,9 +170,13 @@ export async function waitForSlot(key: string, requestsPerSecond: number): Promi
 	for (let attempt = 0; attempt < MAX_RESERVATIONS; attempt++) {
 		const mono = monotonicNow();
 		const slot = reserve(budget, requestsPerSecond, mono, Date.now());
+		const reserved = budget.recent[budget.recent.length - 1];
 		if (slot > mono) await sleep(slot - mono);
+		const left = monotonicNow();
+		// Woken late (busy machine): later slots keep their distance from when it really leaves.
+		if (reserved && reserved.at === slot && left > slot) reserved.at = left;
 		// A 429 seen by another request while this one slept: take a slot after the hold.
-		if (budget.held <= Math.max(slot, monotonicNow())) return;
+		if (budget.held <= Math.max(slot, left)) return;
 	}
 }
 
@@ -186,8 +199,8 @@ export function rateLimited(key: string, waitMs: number): void {
 		budget.phasesTried = 0;
 		// One collision after a long clean stretch is noise (a request that left late, another
 		// integration's burst): the hold above is enough. Only a try of a larger share is undone
-		// at once, and a process that only just started takes it as a sign of others at once.
-		if (!probe && (budget.share > 1 || mono - budget.since > PHASES_FORGOTTEN_MS)) return;
+		// at once, and a process that started less than SETTLED_MS ago takes it as a sign of others.
+		if (!probe && (budget.share > 1 || mono - budget.since > SETTLED_MS)) return;
 	}
 	budget.lastChange = mono;
 	if (probe) {
