@@ -77,6 +77,8 @@ async function startPostgres(logFile) {
 	if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql');
 	// its own directory: the postgres user cannot enter the caller's private (0700) temp dir
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-queue-pg-'));
+	// also on Ctrl-C: procs' signal handler stops the server, then exits; 'exit' runs last
+	process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 	const data = path.join(dir, 'data');
 	const asUser = (cmd, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
 	if (isRoot) execFileSync('chown', ['-R', 'postgres', dir]);

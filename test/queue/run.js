@@ -577,6 +577,8 @@ async function main() {
 	fs.rmSync(ARTIFACTS, { recursive: true, force: true });
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gong-queue-'));
+	// Ctrl-C: procs' handler stops every child, then exits; the temporary files go last
+	if (!opts.keep) process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 	const started = new Date();
 	const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 	const t0 = Date.now();
