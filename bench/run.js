@@ -178,7 +178,13 @@ function writeResults(runs, started) {
 		'  Most of the package process is n8n-core itself; the difference in peak RSS is the engine, not the records.',
 		'',
 	);
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), lines.join('\n'));
+	// keep the queue-mode section that npm run test:queue (test/queue/run.js) writes into the same file
+	const file = path.join(__dirname, 'RESULTS.md');
+	const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	const a = previous.indexOf('<!-- queue-mode:start -->');
+	const b = previous.indexOf('<!-- queue-mode:end -->');
+	const queueSection = a >= 0 && b > a ? `\n${previous.slice(a, b + '<!-- queue-mode:end -->'.length)}\n` : '';
+	fs.writeFileSync(file, lines.join('\n') + queueSection);
 	process.stdout.write(`\n${lines.join('\n')}\n`);
 }
 

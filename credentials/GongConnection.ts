@@ -51,7 +51,7 @@ export const gongConnectionProperties: INodeProperties[] = [
 		default: 3,
 		typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 2 },
 		description:
-			'Most requests the package sends per second with this credential, shared by all items, pages and runs. Gong allows 3 per second per company unless Gong raised your limit.',
+			'Most requests the package sends per second with this credential, shared by all items, pages and runs. Gong allows 3 per second per company unless Gong raised your limit. Keep the full limit with queue-mode workers or several n8n instances: they find their share on their own.',
 	},
 	{
 		displayName: 'Max Wait on Rate Limit (Seconds)',

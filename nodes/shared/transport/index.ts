@@ -7,7 +7,7 @@ import { gongApiError, isGongErrorBody, missingIdsOf, readGongError, redactError
 import { asNodeError } from '../framework/nodeError';
 import { parseJsonKeepingIds, stringifyWithInt64 } from './json';
 import { IDLE_TIMEOUT_MS, MAX_PAGES, REQUEST_DEADLINE_MS } from './limits';
-import { holdUntil, waitForSlot } from './pacing';
+import { answered, monotonicNow, rateLimited, waitForSlot } from './pacing';
 import type { GongContext } from './types';
 
 export type { GongContext } from './types';
@@ -47,8 +47,15 @@ export interface GongRequestOptions {
 
 /** Retries after 5xx / network faults / malformed answers, for retry-safe requests. */
 export const MAX_FAULT_RETRIES = 4;
-/** Waits after 429 before giving up (each bounded by the credential's max wait). */
-export const MAX_RATE_LIMIT_RETRIES = 20;
+/**
+ * A request refused with 429 is sent again after Retry-After for as long as the time since its
+ * first 429 stays within RATE_LIMIT_BUDGET_FACTOR × the credential's max wait (default 120 s →
+ * 20 minutes), however many 429s that takes: with several n8n processes sharing one Gong
+ * company, meeting many 429s in a row is normal. A single Retry-After longer than the max wait
+ * (daily quota) fails at once. MAX_RATE_LIMIT_WAITS only keeps the loop bounded.
+ */
+export const RATE_LIMIT_BUDGET_FACTOR = 10;
+export const MAX_RATE_LIMIT_WAITS = 10000;
 const RETRY_STATUSES = [500, 502, 503, 504];
 
 /** Network errors after which the request certainly did not reach Gong. */
@@ -373,6 +380,7 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 
 	let faultRetries = 0;
 	let rateLimitRetries = 0;
+	let firstRateLimitAt: number | undefined;
 	for (;;) {
 		await waitForSlot(conn.paceKey, conn.requestsPerSecond);
 		let response: RawResponse | undefined;
@@ -414,6 +422,7 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 		}
 
 		const status = response.statusCode;
+		if (status !== 429) answered(conn.paceKey);
 		if (status >= 300 && status < 400) throw redirectError(node, status, response.headers, opts, conn, request.url);
 		if (status >= 200 && status < 300) {
 			try {
@@ -440,10 +449,14 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 		const info = readGongError(status, response.body);
 		if (status === 429) {
 			const waitSeconds = retryAfterSeconds(response.headers);
-			if (waitSeconds > conn.maxRetryWaitSeconds || rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+			const now = monotonicNow();
+			firstRateLimitAt ??= now;
+			const waitedSeconds = (now - firstRateLimitAt) / 1000;
+			const budgetSeconds = conn.maxRetryWaitSeconds * RATE_LIMIT_BUDGET_FACTOR;
+			const quota = waitSeconds > conn.maxRetryWaitSeconds;
+			if (quota || waitedSeconds + waitSeconds > budgetSeconds || rateLimitRetries >= MAX_RATE_LIMIT_WAITS) {
 				// A huge Retry-After is a date beyond Date's range: no RangeError, just no date.
 				const retryAt = isoOrUndefined(Date.now() + waitSeconds * 1000);
-				const quota = waitSeconds > conn.maxRetryWaitSeconds;
 				const until = retryAt ? ` (until ${retryAt})` : '';
 				const retryHint = retryAt ? `Retry after ${retryAt}.` : 'Retry later.';
 				throw gongApiError(
@@ -453,12 +466,13 @@ async function requestWithRetries(ctx: GongContext, conn: GongConnection, opts: 
 					opts.itemIndex,
 					quota
 						? `Gong rate limit: Gong asks to wait ${waitText(waitSeconds)}${until}, longer than the credential's max wait of ${conn.maxRetryWaitSeconds} s — the company's daily quota of 10,000 requests is probably used up. ${retryHint}`
-						: `Gong rate limit: still refused after ${rateLimitRetries} waits. ${retryHint}`,
+						: `Gong rate limit: still refused after ${rateLimitRetries} waits over ${Math.round(waitedSeconds)} s (at most ${RATE_LIMIT_BUDGET_FACTOR} × the credential's max wait of ${conn.maxRetryWaitSeconds} s). ${retryHint}`,
 				);
 			}
 			rateLimitRetries++;
-			// Everyone sharing this budget waits; the retry below sleeps until then (pacing).
-			holdUntil(conn.paceKey, Date.now() + waitSeconds * 1000);
+			// Everyone in this process sharing the budget waits, and the process takes a smaller
+			// share of it; the retry below sleeps until then (pacing).
+			rateLimited(conn.paceKey, waitSeconds * 1000);
 			continue;
 		}
 		if (RETRY_STATUSES.includes(status) && retrySafe && faultRetries < MAX_FAULT_RETRIES) {

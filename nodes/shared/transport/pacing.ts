@@ -4,37 +4,106 @@ import { sleep } from 'n8n-workflow';
  * Request pacing per Gong company (credential). Each request reserves the next free slot, so
  * all items, pages and concurrent runs in this n8n process share one budget:
  *
- * - slots are spaced (1000 / rate) × SPACING_MARGIN ms apart;
+ * - slots are spaced (1000 / rate) × SPACING_MARGIN ms apart, on a grid counted from the epoch
+ *   of the wall clock, so every n8n process (queue-mode workers, several instances) that uses
+ *   the same company sees the same grid;
  * - Gong counts requests in one-second windows as they arrive. The first request after a pause
  *   leaves late (new connection, cold code paths), so the request `rate` slots later is kept at
  *   least one second plus COLD_ALLOWANCE_MS after it — otherwise both could land in one window;
- * - a 429 pushes every waiting request back by Retry-After, including those already asleep
- *   waiting for an earlier slot.
+ * - a 429 holds every request of this process for Retry-After, including those already asleep.
+ *
+ * Several processes cannot share memory, but all of them see Gong's answers. A process alone
+ * uses every slot and never meets a 429 of its own making. When a 429 shows that others use the
+ * same company, the process lowers its share: it uses only every `share`-th slot of the grid,
+ * at a `phase` (so processes spread over different slots instead of colliding in step). A
+ * further collision first moves it to the next phase (another process may hold that one); when
+ * every phase was tried, `share` doubles (multiplicative decrease of the rate, at a random
+ * phase; power-of-two shares nest and always fit together). Slots of a shared budget keep more
+ * slack (SHARED_SPACING_MARGIN): requests of different processes jitter independently. One
+ * collision after a long clean stretch is taken as noise: only the hold. After PROBE_AFTER_MS without a 429 the
+ * process tries twice the rate (share / 2); a 429 soon after undoes it and doubles the time
+ * before the next try. So a lone process returns to the full rate, and several converge to
+ * splitting the slots between them.
+ *
+ * Times are kept on the monotonic clock (performance.now()); the wall clock is only read to
+ * place the grid, and every wait is bounded by the pending hold, `share` slots and the cold
+ * allowance — a wall clock that jumps backwards never makes a request sleep for the jump.
  */
 
 /** Slots leave 3 % further apart than 1/rate: ≈ 97 % of the limit, 30 ms of jitter per second tolerated. */
 export const SPACING_MARGIN = 1.03;
+/**
+ * Slot spacing while the process shares the budget with others (share > 1): requests of
+ * different processes leave with independent delays, so the common grid keeps 8 % of slack
+ * (≈ 80 ms per one-second window) instead of 3 %.
+ */
+export const SHARED_SPACING_MARGIN = 1.08;
 /** Extra distance kept from a request that started after a pause (connection setup). */
 export const COLD_ALLOWANCE_MS = 150;
+/**
+ * Distance kept beyond one second from the request `rate` slots back (slots are 1030 ms apart per
+ * three at 3/s, so only a request that left more than ~15 ms late pushes the next one back).
+ */
+const LATE_ALLOWANCE_MS = 15;
 /** A request is "cold" when nothing was sent with this budget for this long. */
 const IDLE_MS = 1000;
 /** Sliding-window rule only for limits where a window holds few requests. */
 const MAX_WINDOW = 50;
 /** Upper bound of re-reservations after holds (a 429 from elsewhere); keeps the loop bounded. */
 const MAX_RESERVATIONS = 50;
+/** Fewest slots of the grid one process may use: 1 of MAX_SHARE (3/s → one request every 5.5 s); a power of 2. */
+export const MAX_SHARE = 16;
+/** Clean time (no 429) after which a process tries one step more of the budget. */
+export const PROBE_AFTER_MS = 20000;
+/** Longest time between two such tries after failed ones. */
+const MAX_PROBE_AFTER_MS = 120000;
+/** A 429 this soon after a try undoes the try. */
+const PROBE_WINDOW_MS = 4000;
+/** 429s this close together belong to one collision (requests in flight together). */
+const SAME_COLLISION_MS = 500;
+/** A process that has sent with a budget for this long without a 429 is settled (see rateLimited). */
+const SETTLED_MS = 5000;
+/** After this long without a 429, the phases tried at the current share are forgotten. */
+const PHASES_FORGOTTEN_MS = 10000;
+
+/** Milliseconds on a clock that never jumps (not the wall clock). */
+export function monotonicNow(): number {
+	return performance.now();
+}
 
 interface Slot {
+	/** Monotonic time of the slot; moved to the time the request really left, when later. */
 	at: number;
 	cold: boolean;
 }
 
+interface Probe {
+	at: number;
+	share: number;
+	phase: number;
+}
+
 interface Budget {
-	/** Earliest start of the next slot (spacing). */
+	/** Earliest start of the next slot (monotonic). */
 	next: number;
-	/** Nobody sends before this (after a 429). */
+	/** Nobody sends before this (monotonic; after a 429). */
 	held: number;
 	/** The most recent reservations, oldest first (at most `window`). */
 	recent: Slot[];
+	/** This process uses one slot of every `share` on the grid … */
+	share: number;
+	/** … the one whose index modulo `share` is `phase`. */
+	phase: number;
+	/** Monotonic time of the last 429 (−Infinity: none yet). */
+	lastLimited: number;
+	/** Monotonic time of the last change of `share`. */
+	lastChange: number;
+	probeAfter: number;
+	probe: Probe | null;
+	/** Other phases tried at the current share since the last clean stretch. */
+	phasesTried: number;
+	/** Monotonic time of the first request with this budget. */
+	since: number;
 }
 
 const budgets = new Map<string, Budget>();
@@ -42,25 +111,56 @@ const budgets = new Map<string, Budget>();
 function budgetOf(key: string): Budget {
 	let budget = budgets.get(key);
 	if (!budget) {
-		budget = { next: 0, held: 0, recent: [] };
+		budget = {
+			next: 0,
+			held: 0,
+			recent: [],
+			share: 1,
+			phase: 0,
+			lastLimited: Number.NEGATIVE_INFINITY,
+			lastChange: Number.NEGATIVE_INFINITY,
+			probeAfter: PROBE_AFTER_MS,
+			probe: null,
+			phasesTried: 0,
+			since: monotonicNow(),
+		};
 		budgets.set(key, budget);
 	}
 	return budget;
 }
 
-function reserve(budget: Budget, requestsPerSecond: number, now: number): number {
-	const interval = (1000 / requestsPerSecond) * SPACING_MARGIN;
+const modulo = (a: number, m: number) => ((a % m) + m) % m;
+
+/** Reserves the next slot of this process's share; returns its monotonic time. */
+function reserve(budget: Budget, requestsPerSecond: number, mono: number, wall: number): number {
+	const interval = (1000 / requestsPerSecond) * (budget.share > 1 ? SHARED_SPACING_MARGIN : SPACING_MARGIN);
 	const window = Math.floor(requestsPerSecond);
 	const last = budget.recent[budget.recent.length - 1];
-	const cold = !last || now - last.at > IDLE_MS;
-	let slot = Math.max(now, budget.next, budget.held);
-	if (window >= 1 && window <= MAX_WINDOW && budget.recent.length >= window) {
-		const anchor = budget.recent[budget.recent.length - window];
-		if (anchor.cold) slot = Math.max(slot, anchor.at + 1000 + COLD_ALLOWANCE_MS);
+	const cold = !last || mono - last.at > IDLE_MS;
+	const earliest = Math.max(mono, budget.next, budget.held);
+	// Alone, a cold request leaves COLD_ALLOWANCE_MS before its grid slot: it arrives late, and
+	// the request `window` slots later is then far enough from it without skipping a slot.
+	const early = cold && budget.share === 1 ? COLD_ALLOWANCE_MS : 0;
+	// Grid index of the first slot at or after `earliest`, in wall-clock terms.
+	let index = Math.ceil((wall + (earliest + early - mono)) / interval - 1e-9);
+	let slot = earliest;
+	// Bounded: each turn moves at least one slot; the cold rule needs at most ~1.2 s of slots.
+	for (let turn = 0; turn < 4 * MAX_SHARE + 100; turn++) {
+		index += modulo(budget.phase - index, budget.share);
+		slot = Math.max(earliest, mono + (index * interval - wall) - early);
+		const anchor = window >= 1 && window <= MAX_WINDOW && budget.recent.length >= window ? budget.recent[budget.recent.length - window] : undefined;
+		// The request `window` slots back: a cold one arrives late; one that left late (busy event
+		// loop) arrives late too. Keep a second from it, so both never land in one window.
+		if (anchor && slot < anchor.at + 1000 + (anchor.cold ? COLD_ALLOWANCE_MS : LATE_ALLOWANCE_MS)) {
+			index++;
+			continue;
+		}
+		break;
 	}
 	budget.recent.push({ at: slot, cold });
 	if (budget.recent.length > Math.min(Math.max(window, 1), MAX_WINDOW)) budget.recent.shift();
-	budget.next = slot + interval;
+	// The next reservation takes the next slot of the grid, never this one again.
+	budget.next = slot + interval / 2;
 	return slot;
 }
 
@@ -68,19 +168,80 @@ function reserve(budget: Budget, requestsPerSecond: number, now: number): number
 export async function waitForSlot(key: string, requestsPerSecond: number): Promise<void> {
 	const budget = budgetOf(key);
 	for (let attempt = 0; attempt < MAX_RESERVATIONS; attempt++) {
-		const now = Date.now();
-		const slot = reserve(budget, requestsPerSecond, now);
-		if (slot > now) await sleep(slot - now);
+		const mono = monotonicNow();
+		const slot = reserve(budget, requestsPerSecond, mono, Date.now());
+		const reserved = budget.recent[budget.recent.length - 1];
+		if (slot > mono) await sleep(slot - mono);
+		const left = monotonicNow();
+		// Woken late (busy machine): later slots keep their distance from when it really leaves.
+		if (reserved && reserved.at === slot && left > slot) reserved.at = left;
 		// A 429 seen by another request while this one slept: take a slot after the hold.
-		if (budget.held <= Math.max(slot, Date.now())) return;
+		if (budget.held <= Math.max(slot, left)) return;
 	}
 }
 
-/** After a 429: nobody sharing this budget sends before `untilMs`. */
-export function holdUntil(key: string, untilMs: number): void {
+/**
+ * After a 429: nobody in this process sending with this budget sends before `waitMs` have
+ * passed, and the process takes a smaller share of the slots (or undoes its last try).
+ */
+export function rateLimited(key: string, waitMs: number): void {
 	const budget = budgetOf(key);
-	if (budget.held < untilMs) budget.held = untilMs;
-	if (budget.next < untilMs) budget.next = untilMs;
+	const mono = monotonicNow();
+	const until = mono + Math.max(0, waitMs);
+	if (budget.held < until) budget.held = until;
+	if (budget.next < until) budget.next = until;
+	const sinceLast = mono - budget.lastLimited;
+	budget.lastLimited = mono;
+	if (sinceLast < SAME_COLLISION_MS) return;
+	const probe = budget.probe && mono - budget.probe.at < PROBE_WINDOW_MS ? budget.probe : null;
+	budget.probe = null;
+	if (sinceLast > PHASES_FORGOTTEN_MS) {
+		budget.phasesTried = 0;
+		// One collision after a long clean stretch is noise (a request that left late, another
+		// integration's burst): the hold above is enough. Only a try of a larger share is undone
+		// at once, and a process that started less than SETTLED_MS ago takes it as a sign of others.
+		if (!probe && (budget.share > 1 || mono - budget.since > SETTLED_MS)) return;
+	}
+	budget.lastChange = mono;
+	if (probe) {
+		// The step up collided: back to the share that worked, and try again later.
+		budget.share = probe.share;
+		budget.phase = probe.phase;
+		budget.probeAfter = Math.min(MAX_PROBE_AFTER_MS, budget.probeAfter * 2);
+		budget.phasesTried = 0;
+		return;
+	}
+	if (budget.share > 1 && budget.phasesTried < budget.share - 1) {
+		// Another process may use our slots: move to the next phase before giving up a share.
+		budget.phase = (budget.phase + 1) % budget.share;
+		budget.phasesTried++;
+		return;
+	}
+	if (budget.share < MAX_SHARE) {
+		// Half the slots, at a random phase. Shares are powers of two, so they nest: 1/2 + 1/4 +
+		// 1/4 of the slots can be used without overlap (1/2 + 1/3 could not).
+		budget.share *= 2;
+		budget.phase = Math.floor(Math.random() * budget.share);
+	}
+	budget.phasesTried = 0;
+}
+
+/** After an answer that is not a 429: after a long enough clean stretch, try a larger share. */
+export function answered(key: string): void {
+	const budget = budgets.get(key);
+	if (!budget || budget.share <= 1) return;
+	const mono = monotonicNow();
+	if (mono - Math.max(budget.lastChange, budget.lastLimited) <= budget.probeAfter) return;
+	budget.probe = { at: mono, share: budget.share, phase: budget.phase };
+	budget.share /= 2;
+	budget.phase = modulo(budget.phase, budget.share);
+	budget.phasesTried = 0;
+	budget.lastChange = mono;
+}
+
+/** The share of the grid this process uses for a budget (1 = every slot). For tests and benchmarks. */
+export function pacingShare(key: string): number {
+	return budgets.get(key)?.share ?? 1;
 }
 
 /** For tests and benchmarks that start from a clean budget. */
