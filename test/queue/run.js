@@ -5,7 +5,7 @@
  * (EXECUTIONS_MODE=queue) on a throwaway Redis and PostgreSQL, the packed package installed as a
  * community package, and the Gong sandbox at Gong's limit of 3 requests per second.
  *
- *   node test/queue/run.js [--no-build] [--keep] [--skip-trigger] [--skip-bench] [--no-results]
+ *   node test/queue/run.js [--no-build] [--keep] [--skip-trigger] [--skip-bench] [--no-results] [--strict-rates]
  *
  * 1. builds and packs the package; n8n 2.41.1 from the e2e cache (test/e2e/lib/cache.js);
  *    redis-server and PostgreSQL (apt-get when missing, as root), all on 127.0.0.1, random ports;
@@ -21,9 +21,11 @@
  * 5. bench, 4 workers: four such workflows of each kind.
  *
  * Checked (the run fails when missed): every record of every execution, none repeated, no failed
- * item, each execution on its own worker; Return All with 2 workers: aggregate answered rate over
- * the overlap ≥ 0.85 × 3/s, 429s ≤ 10 % of requests, neither execution > 1.5 × the other; with 4
- * workers: 429s ≤ 15 %. Figures go to bench/RESULTS.md ("Queue mode" section) with the machine
+ * item, each execution on its own worker. Measured against the issue's figures (the run fails on
+ * them only with --strict-rates / npm run bench:queue — they depend on the machine's load, and CI
+ * runs no timed tests): Return All with 2 workers: aggregate answered rate over the overlap
+ * ≥ 0.85 × 3/s, 429s ≤ 10 % of requests, neither execution > 1.5 × the other; with 4 workers:
+ * 429s ≤ 15 %. Figures go to bench/RESULTS.md ("Queue mode" section) with the machine
  * and its load. Everything started is stopped at the end, on failure and on Ctrl-C.
  */
 const crypto = require('crypto');
@@ -49,6 +51,8 @@ const ITEMS = 300;
 const FROM = '2000-01-01T00:00:00Z';
 const TO = '2100-01-01T00:00:00Z';
 const RUN_TIMEOUT_MS = Number(process.env.GONG_QUEUE_TIMEOUT_MS || 25 * 60 * 1000);
+/** Set from --strict-rates: missed rate thresholds fail the run. */
+let strictRates = false;
 const THRESHOLDS = {
 	2: { aggregate: 0.85, share429: 0.1, fairness: 1.5 },
 	4: { share429: 0.15 },
@@ -59,13 +63,14 @@ const CRED_TRIGGER = { id: 'gongQueueTrigg01', name: 'Gong sandbox (queue trigge
 const TRIGGER_WORKFLOW_ID = 'gongQueueTrigger';
 
 function parseArgs(argv) {
-	const o = { build: true, keep: false, trigger: true, bench: true, results: true };
+	const o = { build: true, keep: false, trigger: true, bench: true, results: true, strictRates: process.env.GONG_QUEUE_STRICT_RATES === '1' };
 	for (const a of argv) {
 		if (a === '--no-build') o.build = false;
 		else if (a === '--keep') o.keep = true;
 		else if (a === '--skip-trigger') o.trigger = false;
 		else if (a === '--skip-bench') o.bench = false;
 		else if (a === '--no-results') o.results = false;
+		else if (a === '--strict-rates') o.strictRates = true;
 		else if (a === '--help' || a === '-h') {
 			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
 			process.exit(0);
@@ -412,13 +417,18 @@ function verify(r, { rateChecks }) {
 	if (r.records !== r.recordsExpected || r.missing || r.foreign) problems.push(`${r.records}/${r.recordsExpected} records (${r.missing} missing, ${r.foreign} unknown)`);
 	if (r.duplicated) problems.push(`${r.duplicated} records duplicated`);
 	if (r.distinctWorkers !== r.executions.length) problems.push(`executions did not run on ${r.executions.length} different workers (${r.executions.map((x) => x.worker ?? '?').join(',')})`);
+	const missed = [];
 	if (rateChecks) {
 		const t = THRESHOLDS[r.workers];
-		if (t.share429 !== undefined && r.share429 > t.share429) problems.push(`429s ${(r.share429 * 100).toFixed(1)} % > ${t.share429 * 100} %`);
-		if (t.aggregate !== undefined && !(r.aggregate >= t.aggregate)) problems.push(`aggregate ${r.aggregate.toFixed(2)} < ${t.aggregate} of 3/s`);
-		if (t.fairness !== undefined && r.fairness > t.fairness) problems.push(`slowest execution ${r.fairness.toFixed(2)} × the fastest > ${t.fairness}`);
+		if (t.share429 !== undefined && r.share429 > t.share429) missed.push(`429s ${(r.share429 * 100).toFixed(1)} % > ${t.share429 * 100} %`);
+		if (t.aggregate !== undefined && !(r.aggregate >= t.aggregate)) missed.push(`aggregate ${r.aggregate.toFixed(2)} < ${t.aggregate} of 3/s`);
+		if (t.fairness !== undefined && r.fairness > t.fairness) missed.push(`slowest execution ${r.fairness.toFixed(2)} × the fastest > ${t.fairness}`);
 	}
+	// Rate figures are bench numbers (they depend on the machine's load): they fail the run only
+	// with --strict-rates (npm run bench:queue); correctness always does.
+	if (strictRates) problems.push(...missed);
 	if (problems.length) throw new Error(`${describe(r)}\n${problems.join('\n')}`);
+	if (missed.length) return `${describe(r)}\nbench figures below the issue's thresholds (not a failure without --strict-rates): ${missed.join('; ')}`;
 	return describe(r);
 }
 
@@ -540,7 +550,8 @@ function writeResults(scenarios, meta) {
 	lines.push(
 		'',
 		'Checked by the run (it fails otherwise): all records, none duplicated, no failed item, each execution on its own',
-		'worker; Return All with 2 workers: aggregate ≥ 0.85, 429s ≤ 10 %, slowest ≤ 1.5 × fastest; with 4 workers: 429s ≤ 15 %.',
+		'worker. Compared with the issue\'s figures (a failure only with --strict-rates, `npm run bench:queue`): Return All with 2',
+		'workers: aggregate ≥ 0.85, 429s ≤ 10 %, slowest ≤ 1.5 × fastest; with 4 workers: 429s ≤ 15 %.',
 		'The batched Call → Get sends only 3 requests per workflow: when 2 or 4 cold processes start together, a 429 or two',
 		'is unavoidable, so its rate figures are reported, not checked. For comparison, the per-process pacing before (every',
 		'worker at the full rate on its own) had 17–22 % of requests refused with 2 workers and 39 % with 4 (issue 14).',
@@ -566,6 +577,7 @@ function writeResults(scenarios, meta) {
 
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
+	strictRates = Boolean(opts.strictRates);
 	procs.installExitHandlers((sig) => log(`${sig}: stopping n8n, Redis, PostgreSQL …`));
 	const watchdog = setTimeout(async () => {
 		log(`test:queue exceeded ${fmtMs(RUN_TIMEOUT_MS)}; stopping`);
