@@ -7,7 +7,6 @@ const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 const { DEFAULT_LEASE_MS } = require('../nodes/GongTrigger/lease');
 const { MAX_SEEN } = require('../nodes/GongTrigger/state');
-const { resetPacing } = require('../nodes/shared/transport/pacing');
 
 /**
  * Issue 11 (trigger): overlapping polls and clock jumps. The Gong Trigger runs through n8n-core's
@@ -201,11 +200,9 @@ describe('Gong Trigger: overlapping polls and clock jumps', () => {
 		// The floor never passes the newest call Gong listed: a clock running ahead forgets nothing new.
 		expect(sd.floor).toBeLessThanOrEqual(T0 + 4 * MIN + 1);
 
-		// The clock jumps back to the true time. (The transport's request pacing keeps its own
-		// schedule, which a clock jumping back would stretch; that is pacing.ts's business, not the
-		// trigger's state, so it starts afresh here.)
+		// The clock jumps back to the true time. The transport's pacing waits on a monotonic clock,
+		// so the jump does not stretch its schedule either (nothing is reset here).
 		clock.offset = 10 * MIN;
-		resetPacing();
 		const a4 = addCall({ started: iso(now() - 30 * 1000) });
 		warnings = [];
 		r = await poll(params, sd);
@@ -234,7 +231,6 @@ describe('Gong Trigger: overlapping polls and clock jumps', () => {
 		sd = (await poll(params, sd)).staticData;
 		expect(sd.floor).toBe(0); // nothing listed: the clock alone does not move the floor
 		clock.offset = 5 * MIN;
-		resetPacing(); // see the clock-jump test above
 		const a = addCall({ started: iso(now() - MIN) });
 		const r = await poll(params, sd);
 		expect(r.ids).toEqual([a]);
