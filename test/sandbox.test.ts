@@ -27,6 +27,7 @@ interface Sandbox {
 	configure(partial: Record<string, unknown>): unknown;
 	stats(): { requests: number; byStatus: Record<string, number>; rateLimited: number };
 	basicAuthHeader(): string;
+	media: { url: string; bytesOf(call: unknown, kind: string): Buffer; urlFor(callId: string, kind: string, expires?: number): string };
 	close(): Promise<void>;
 }
 
