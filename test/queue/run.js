@@ -515,8 +515,9 @@ const MARK_END = '<!-- queue-mode:end -->';
 
 function verdict(r) {
 	try {
-		verify(r, { rateChecks: r.kind === 'returnAll' });
-		return 'passed';
+		const text = verify(r, { rateChecks: r.kind === 'returnAll' });
+		const below = text.split('\n')[1];
+		return below ? `correct; **rate figures missed**: ${below.replace(/^[^:]*: /, '')}` : 'passed';
 	} catch (e) {
 		return `**missed**: ${e.message.split('\n').slice(1).join('; ')}`;
 	}
