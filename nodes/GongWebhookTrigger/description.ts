@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { CALL_CONTENT_CHOICES, callContextField } from '../shared/calls/content';
-import { BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from '../shared/transport/credentials';
+import { authenticationProperty, BASIC_CREDENTIAL, GONG_APP_CREDENTIAL } from '../shared/transport/credentials';
 
 export const DEFAULT_DEDUPE_HOURS = 24;
 export const MAX_DEDUPE_HOURS = 168;
@@ -72,14 +72,8 @@ export const webhookProperties: INodeProperties[] = [
 		displayOptions: { show: { deliveryAuth: ['none'] } },
 	},
 	{
+		...authenticationProperty,
 		displayName: 'Gong API Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Key', value: 'accessKey' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessKey',
 		description:
 			'Credential for the Gong API, used only by Add Transcript and Add Extended Call Data (optional otherwise: receiving deliveries needs no API access)',
 	},
