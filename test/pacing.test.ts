@@ -119,7 +119,7 @@ describe('Pacing: the share adapts (monotonic clock mocked)', () => {
 		expect(p.pacingShare(key)).toBe(4);
 	});
 
-	test('a clean stretch of 20 s tries twice the rate; a 429 right after undoes it', () => {
+	test('a clean stretch of PROBE_AFTER_MS tries twice the rate; a 429 right after undoes it', () => {
 		const p = pacingProcess();
 		const key = 'k';
 		p.rateLimited(key, 1000);
@@ -166,6 +166,154 @@ describe('Pacing: the share adapts (monotonic clock mocked)', () => {
 			p.rateLimited('k', 1000);
 		}
 		expect(p.pacingShare('k')).toBe(p.MAX_SHARE);
+	});
+});
+
+describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
+	let clock = 0;
+	beforeEach(() => {
+		clock = 1_000_000;
+		jest.spyOn(performance, 'now').mockImplementation(() => clock);
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	/** A fresh process that meets its first 429: half the slots. */
+	function atShareTwo(p: Pacing, key: string) {
+		p.rateLimited(key, 1000);
+		expect(p.pacingShare(key)).toBe(2);
+	}
+
+	test('a try is confirmed only after enough clean answers and time; then the next try comes soon', () => {
+		const p = pacingProcess();
+		const key = 'k';
+		atShareTwo(p, key);
+		p.rateLimited(key, 1000); // same collision: counted once
+		clock += 2000;
+		p.rateLimited(key, 1000); // the buddy half
+		clock += 2000;
+		p.rateLimited(key, 1000); // both halves tried: a quarter
+		expect(p.pacingShare(key)).toBe(4);
+		clock += p.PROBE_AFTER_MS + 1;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(2); // the try
+		// time alone does not confirm it: a 429 after the window but before enough answers undoes it
+		clock += p.PROBE_WINDOW_MS + 1000;
+		p.answered(key);
+		p.rateLimited(key, 1000);
+		expect(p.pacingShare(key)).toBe(4);
+		// the next try waits twice the base time: not after 1 ×, but after 2 ×
+		clock += p.PROBE_AFTER_MS + 1;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(4);
+		clock += p.PROBE_AFTER_MS;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(2);
+		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
+			clock += p.PROBE_WINDOW_MS / 2;
+			p.answered(key);
+		}
+		expect(p.pacingShare(key)).toBe(2); // confirmed
+		// the others have gone: the next step comes after PROBE_AGAIN_MS, not after the base time
+		clock += p.PROBE_AGAIN_MS + 1;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(1);
+	});
+
+	test('collisions: first the buddy half of the same share, then one of the two halves of its own slots', () => {
+		for (let round = 0; round < 20; round++) {
+			const p = pacingProcess();
+			const key = 'k';
+			clock += 60_000;
+			atShareTwo(p, key);
+			const first = p.pacingState(key)!;
+			clock += 2000;
+			p.rateLimited(key, 1000);
+			const buddy = p.pacingState(key)!;
+			expect(buddy).toEqual({ share: 2, phase: (first.phase + 1) % 2 });
+			clock += 2000;
+			p.rateLimited(key, 1000);
+			const quarter = p.pacingState(key)!;
+			expect(quarter.share).toBe(4);
+			// inside the slots it held (phase ≡ buddy.phase mod 2), never in the other half
+			expect(quarter.phase % 2).toBe(buddy.phase);
+		}
+	});
+
+	test('deep shares try sooner: at 1/8 of the slots after half the base time', () => {
+		const p = pacingProcess();
+		const key = 'k';
+		atShareTwo(p, key);
+		for (const step of [2000, 2000, 2000, 2000]) {
+			clock += step;
+			p.rateLimited(key, 1000);
+		}
+		expect(p.pacingShare(key)).toBe(8);
+		clock += p.PROBE_AFTER_MS / 2 - 1000;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(8);
+		clock += 2000;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(4);
+	});
+
+	test('after an idle pause a process restarts at the share and phase it held among others; a lone one at full rate', async () => {
+		const p = pacingProcess(async (ms: number) => {
+			clock += ms;
+		});
+		const key = 'k';
+		await p.waitForSlot(key, 3);
+		clock += 1000;
+		atShareTwo(p, key);
+		const held = p.pacingState(key)!;
+		// the others finish: a try after the base time, confirmed → full rate
+		clock += p.PROBE_AFTER_MS + 1;
+		p.answered(key);
+		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
+			await p.waitForSlot(key, 3);
+			clock += p.PROBE_WINDOW_MS / 2;
+			p.answered(key);
+		}
+		expect(p.pacingShare(key)).toBe(1);
+		await p.waitForSlot(key, 3);
+		expect(p.pacingShare(key)).toBe(1); // busy: stays at the full rate
+		// the next schedule starts them all again: this process takes its old place
+		clock += p.RESTART_IDLE_MS + 1000;
+		await p.waitForSlot(key, 3);
+		expect(p.pacingState(key)).toEqual(held);
+		// … and tries the full rate again soon (not after the base time)
+		clock += p.PROBE_AFTER_MS / 4;
+		p.answered(key);
+		expect(p.pacingShare(key)).toBe(1);
+
+		// a lone process never met others: an idle pause changes nothing
+		const lone = pacingProcess(async (ms: number) => {
+			clock += ms;
+		});
+		await lone.waitForSlot(key, 3);
+		clock += p.RESTART_IDLE_MS + 1000;
+		await lone.waitForSlot(key, 3);
+		expect(lone.pacingShare(key)).toBe(1);
+	});
+
+	test('the share held among others is forgotten after CONTENTION_MEMORY_MS', async () => {
+		const p = pacingProcess(async (ms: number) => {
+			clock += ms;
+		});
+		const key = 'k';
+		await p.waitForSlot(key, 3);
+		clock += 1000;
+		atShareTwo(p, key);
+		clock += p.PROBE_AFTER_MS + 1;
+		p.answered(key);
+		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
+			await p.waitForSlot(key, 3);
+			clock += p.PROBE_WINDOW_MS / 2;
+			p.answered(key);
+		}
+		expect(p.pacingShare(key)).toBe(1);
+		clock += p.CONTENTION_MEMORY_MS + 1000;
+		await p.waitForSlot(key, 3);
+		expect(p.pacingShare(key)).toBe(1);
 	});
 });
 
