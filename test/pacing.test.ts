@@ -219,7 +219,7 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 		expect(p.pacingShare(key)).toBe(1);
 	});
 
-	test('collisions: first the buddy half of the same share, then one of the two halves of its own slots', () => {
+	test('collisions: first the other half of the slots, then always one of the two halves of its own slots', () => {
 		for (let round = 0; round < 20; round++) {
 			const p = pacingProcess();
 			const key = 'k';
@@ -236,6 +236,12 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 			expect(quarter.share).toBe(4);
 			// inside the slots it held (phase ≡ buddy.phase mod 2), never in the other half
 			expect(quarter.phase % 2).toBe(buddy.phase);
+			// below half the slots no sideways move: the next collision halves again, inside
+			clock += 2000;
+			p.rateLimited(key, 1000);
+			const eighth = p.pacingState(key)!;
+			expect(eighth.share).toBe(8);
+			expect(eighth.phase % 4).toBe(quarter.phase);
 		}
 	});
 
@@ -243,7 +249,8 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 		const p = pacingProcess();
 		const key = 'k';
 		atShareTwo(p, key);
-		for (const step of [2000, 2000, 2000, 2000]) {
+		// half → the other half → a quarter → an eighth (no sideways move below half the slots)
+		for (const step of [2000, 2000, 2000]) {
 			clock += step;
 			p.rateLimited(key, 1000);
 		}

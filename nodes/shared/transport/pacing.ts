@@ -16,10 +16,10 @@ import { sleep } from 'n8n-workflow';
  * uses every slot and never meets a 429 of its own making. When a 429 shows that others use the
  * same company, the process lowers its share: it uses only every `share`-th slot of the grid,
  * at a `phase`. Shares are powers of two and nest like a binary tree (share 2, phase 1 holds the
- * slots of share 4, phases 1 and 3): a further collision first moves the process to the other
- * half of the slots its share was split from (its buddy), and after that halves its share inside
- * the slots it held, at random — so processes that collided split their part between them and
- * leave everybody else's slots alone. Slots of a shared budget keep more slack
+ * slots of share 4, phases 1 and 3): a further collision at half the slots first moves the
+ * process to the other half; after that (and at smaller shares) it halves its share inside the
+ * slots it held, at random — so processes that collided split their part between them and leave
+ * everybody else's slots alone. Slots of a shared budget keep more slack
  * (SHARED_SPACING_MARGIN): requests of different processes jitter independently. One collision
  * after a long clean stretch is taken as noise: only the hold.
  *
@@ -259,9 +259,11 @@ function adapt(budget: Budget, mono: number, sinceLast: number): void {
 		budget.phasesTried = 0;
 		return;
 	}
-	if (budget.share > 1 && budget.phasesTried === 0) {
-		// Another process may use our slots: first move to the other half of the slots our share
-		// was split from (its buddy; free when the collision was two processes in one half).
+	if (budget.share === 2 && budget.phasesTried === 0) {
+		// Another process may use our half: first move to the other half (free when the collision
+		// was two processes in one half). Only at half the slots: with smaller shares, three or
+		// more processes are sharing, and moving sideways mostly lands on somebody else's slots
+		// (measured: it doubled the 429s of four workers).
 		budget.phase = (budget.phase + budget.share / 2) % budget.share;
 		budget.phasesTried++;
 		return;
