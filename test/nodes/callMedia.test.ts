@@ -197,6 +197,14 @@ describe('Call → Download Media', () => {
 		expect(result.json[0].error).toMatch(/answered with text\/html instead of a recording/);
 	});
 
+	test("the media host's Content-Type is never echoed: a known type is named, any other is only called a text type", async () => {
+		gong.sandbox.media.configure({ contentType: 'text/<b>sig=SECRETSIG</b> please-call-555' });
+		const result = await download([audioCalls()[10].id], {}, true);
+		const error = String(result.json[0].error);
+		expect(error).toMatch(/answered with a text type instead of a recording/);
+		expect(error).not.toMatch(/sig|please|555/i);
+	});
+
 	test('Gong refusing the media links (403, missing scope) fails the items naming both scopes', async () => {
 		gong.sandbox.failNext(1, { status: 403, match: { path: '/v2/calls/extensive' } });
 		const result = await download([audioCalls()[11].id], {}, true);

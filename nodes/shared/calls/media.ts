@@ -80,6 +80,27 @@ export async function mediaAllowsHttp(ctx: IExecuteFunctions | IPollFunctions): 
 	return allow;
 }
 
+/** Types named in the "not a recording" error; any other text type is only called one. */
+const NAMED_NOT_MEDIA = ['text/html', 'text/plain', 'text/xml', 'text/csv', 'application/json', 'application/xml', 'application/xhtml+xml', 'application/problem+json'];
+
+/**
+ * The media type a host answered with, for a message: one of NAMED_NOT_MEDIA or "a text type" —
+ * the header is the host's text (it could quote the signed link), so none of it is echoed.
+ */
+function mediaTypeText(contentType: string): string {
+	const type = contentType.split(';')[0].trim().toLowerCase();
+	return NAMED_NOT_MEDIA.includes(type) ? type : 'a text type';
+}
+
+/**
+ * A network failure for a message: its error code (ECONNRESET …) only. The message of a failed
+ * download can quote the signed link; the code cannot.
+ */
+function codeOf(error: unknown): string {
+	const code = String((error as IDataObject)?.code ?? '').match(/^E[A-Z_]{3,}$/)?.[0];
+	return code ? ` (${code})` : '';
+}
+
 /** The origin of a URL for messages (no path, no query: the signature stays out of errors). */
 function originOf(url: URL): string {
 	return url.origin === 'null' ? `${url.protocol}//` : url.origin;
@@ -163,7 +184,7 @@ async function readBounded(node: INode, body: unknown, req: MediaRequest, origin
 	} catch (error) {
 		throw error instanceof NodeOperationError
 			? error
-			: new NodeOperationError(node, `The download of ${req.label} from ${origin} broke off: ${String((error as Error)?.message ?? error).slice(0, 200)}`, {
+			: new NodeOperationError(node, `The download of ${req.label} from ${origin} broke off${codeOf(error)}`, {
 					itemIndex: req.itemIndex,
 					description: 'The connection to the media host failed during the download; run the node again.',
 				});
@@ -203,8 +224,7 @@ export async function downloadMedia(ctx: MediaContext, req: MediaRequest): Promi
 		try {
 			response = (await ctx.helpers.httpRequest(options)) as typeof response;
 		} catch (error) {
-			const code = String((error as IDataObject)?.code ?? '').match(/^E[A-Z_]{3,}$/)?.[0];
-			throw new NodeOperationError(node, `Could not download ${req.label} from the media host ${origin}${code ? ` (${code})` : ''}`, {
+			throw new NodeOperationError(node, `Could not download ${req.label} from the media host ${origin}${codeOf(error)}`, {
 				itemIndex: req.itemIndex,
 				description: 'The media host could not be reached. Check the network (a proxy or firewall may block the storage host Gong links to) and run the node again.',
 			});
@@ -237,7 +257,7 @@ export async function downloadMedia(ctx: MediaContext, req: MediaRequest): Promi
 		const contentType = header(response.headers, 'content-type');
 		if (contentType && NOT_MEDIA.test(contentType.split(';')[0].trim().toLowerCase())) {
 			discard(response.body);
-			throw new NodeOperationError(node, `The media host ${origin} answered with ${contentType.split(';')[0].trim().slice(0, 60)} instead of a recording for ${req.label}`, {
+			throw new NodeOperationError(node, `The media host ${origin} answered with ${mediaTypeText(contentType)} instead of a recording for ${req.label}`, {
 				itemIndex: req.itemIndex,
 				description: 'The link led to a page, not to the audio or video file; the media link may be invalid.',
 			});
