@@ -183,6 +183,28 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 		expect(p.pacingShare(key)).toBe(2);
 	}
 
+	/** A process that met others (half the slots), then was left alone and climbed back to the full rate. */
+	async function sharedThenAlone() {
+		const p = pacingProcess(async (ms: number) => {
+			clock += ms;
+		});
+		const key = 'k';
+		await p.waitForSlot(key, 3);
+		clock += 1000;
+		atShareTwo(p, key);
+		const held = p.pacingState(key)!;
+		// the others finish: a try after the base time, confirmed → full rate
+		clock += p.PROBE_AFTER_MS + 1;
+		p.answered(key);
+		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
+			await p.waitForSlot(key, 3);
+			clock += p.PROBE_WINDOW_MS / 2;
+			p.answered(key);
+		}
+		expect(p.pacingShare(key)).toBe(1);
+		return { p, key, held };
+	}
+
 	test('a try is confirmed only after enough clean answers and time; then the next try comes soon', () => {
 		const p = pacingProcess();
 		const key = 'k';
@@ -264,23 +286,7 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 	});
 
 	test('after an idle pause a process restarts at the share and phase it held among others; a lone one at full rate', async () => {
-		const p = pacingProcess(async (ms: number) => {
-			clock += ms;
-		});
-		const key = 'k';
-		await p.waitForSlot(key, 3);
-		clock += 1000;
-		atShareTwo(p, key);
-		const held = p.pacingState(key)!;
-		// the others finish: a try after the base time, confirmed → full rate
-		clock += p.PROBE_AFTER_MS + 1;
-		p.answered(key);
-		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
-			await p.waitForSlot(key, 3);
-			clock += p.PROBE_WINDOW_MS / 2;
-			p.answered(key);
-		}
-		expect(p.pacingShare(key)).toBe(1);
+		const { p, key, held } = await sharedThenAlone();
 		await p.waitForSlot(key, 3);
 		expect(p.pacingShare(key)).toBe(1); // busy: stays at the full rate
 		// the next schedule starts them all again: this process takes its old place
@@ -303,21 +309,7 @@ describe('Pacing: tries, buddies and restarts (monotonic clock mocked)', () => {
 	});
 
 	test('the share held among others is forgotten after CONTENTION_MEMORY_MS', async () => {
-		const p = pacingProcess(async (ms: number) => {
-			clock += ms;
-		});
-		const key = 'k';
-		await p.waitForSlot(key, 3);
-		clock += 1000;
-		atShareTwo(p, key);
-		clock += p.PROBE_AFTER_MS + 1;
-		p.answered(key);
-		for (let i = 0; i < p.PROBE_CONFIRM_ANSWERS; i++) {
-			await p.waitForSlot(key, 3);
-			clock += p.PROBE_WINDOW_MS / 2;
-			p.answered(key);
-		}
-		expect(p.pacingShare(key)).toBe(1);
+		const { p, key } = await sharedThenAlone();
 		clock += p.CONTENTION_MEMORY_MS + 1000;
 		await p.waitForSlot(key, 3);
 		expect(p.pacingShare(key)).toBe(1);
