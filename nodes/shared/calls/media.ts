@@ -84,12 +84,17 @@ export async function mediaAllowsHttp(ctx: IExecuteFunctions | IPollFunctions): 
 const NAMED_NOT_MEDIA = ['text/html', 'text/plain', 'text/xml', 'text/csv', 'application/json', 'application/xml', 'application/xhtml+xml', 'application/problem+json'];
 
 /**
- * The media type a host answered with, for a message: one of NAMED_NOT_MEDIA or "a text type" —
- * the header is the host's text (it could quote the signed link), so none of it is echoed.
+ * The media type a host answered with (see baseTypeOf), for a message: one of NAMED_NOT_MEDIA or
+ * "a text type" — the header is the host's text (it could quote the signed link), so none of it
+ * is echoed.
  */
-function mediaTypeText(contentType: string): string {
-	const type = contentType.split(';')[0].trim().toLowerCase();
+function mediaTypeText(type: string): string {
 	return NAMED_NOT_MEDIA.includes(type) ? type : 'a text type';
+}
+
+/** The media type of a Content-Type header without its parameters, lower case ('' when absent). */
+function baseTypeOf(contentType: string | undefined): string {
+	return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /**
@@ -194,7 +199,7 @@ async function readBounded(node: INode, body: unknown, req: MediaRequest, origin
 
 /** The MIME type to store: the host's when it is audio/video, else from the URL's extension, else Gong's default. */
 function mediaTypeOf(contentType: string | undefined, url: URL, kind: MediaKind): string {
-	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	const type = baseTypeOf(contentType);
 	if (/^(audio|video)\/[\w.+-]+$/.test(type)) return type;
 	const ext = (url.pathname.split('/').pop() ?? '').split('.').pop()?.toLowerCase() ?? '';
 	return BY_EXTENSION[ext] ?? DEFAULT_TYPE[kind];
@@ -255,9 +260,10 @@ export async function downloadMedia(ctx: MediaContext, req: MediaRequest): Promi
 			throw httpError(node, status, `The media host ${origin} answered ${status} for ${req.label}`, 'The recording could not be downloaded; try again later.', req.itemIndex);
 		}
 		const contentType = header(response.headers, 'content-type');
-		if (contentType && NOT_MEDIA.test(contentType.split(';')[0].trim().toLowerCase())) {
+		const baseType = baseTypeOf(contentType);
+		if (baseType && NOT_MEDIA.test(baseType)) {
 			discard(response.body);
-			throw new NodeOperationError(node, `The media host ${origin} answered with ${mediaTypeText(contentType)} instead of a recording for ${req.label}`, {
+			throw new NodeOperationError(node, `The media host ${origin} answered with ${mediaTypeText(baseType)} instead of a recording for ${req.label}`, {
 				itemIndex: req.itemIndex,
 				description: 'The link led to a page, not to the audio or video file; the media link may be invalid.',
 			});

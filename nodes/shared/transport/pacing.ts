@@ -133,8 +133,8 @@ interface Budget {
 	probeBackoff: number;
 	probe: Probe | null;
 	contended: Contended | null;
-	/** Other phases tried at the current share since the last clean stretch. */
-	phasesTried: number;
+	/** At half the slots: the other half was tried since the last clean stretch. */
+	otherHalfTried: boolean;
 	/** Monotonic time of the first request with this budget. */
 	since: number;
 }
@@ -156,7 +156,7 @@ function budgetOf(key: string): Budget {
 			probeBackoff: PROBE_AFTER_MS,
 			probe: null,
 			contended: null,
-			phasesTried: 0,
+			otherHalfTried: false,
 			since: monotonicNow(),
 		};
 		budgets.set(key, budget);
@@ -242,7 +242,7 @@ function adapt(budget: Budget, mono: number, sinceLast: number): void {
 	const probe = budget.probe;
 	budget.probe = null;
 	if (sinceLast > PHASES_FORGOTTEN_MS) {
-		budget.phasesTried = 0;
+		budget.otherHalfTried = false;
 		// One collision after a long clean stretch is noise (a request that left late, another
 		// integration's burst): the hold is enough. Only a try of a larger share is undone at
 		// once, and a process that started less than SETTLED_MS ago takes it as a sign of others.
@@ -256,16 +256,16 @@ function adapt(budget: Budget, mono: number, sinceLast: number): void {
 		budget.phase = probe.phase;
 		budget.probeBackoff = Math.min(MAX_PROBE_AFTER_MS, budget.probeBackoff * 2);
 		budget.probeAfter = budget.probeBackoff;
-		budget.phasesTried = 0;
+		budget.otherHalfTried = false;
 		return;
 	}
-	if (budget.share === 2 && budget.phasesTried === 0) {
+	if (budget.share === 2 && !budget.otherHalfTried) {
 		// Another process may use our half: first move to the other half (free when the collision
 		// was two processes in one half). Only at half the slots: with smaller shares, three or
 		// more processes are sharing, and moving sideways mostly lands on somebody else's slots
 		// (measured: it doubled the 429s of four workers).
 		budget.phase = (budget.phase + budget.share / 2) % budget.share;
-		budget.phasesTried++;
+		budget.otherHalfTried = true;
 		return;
 	}
 	if (budget.share < MAX_SHARE) {
@@ -275,7 +275,7 @@ function adapt(budget: Budget, mono: number, sinceLast: number): void {
 		budget.phase += budget.share * Math.floor(Math.random() * 2);
 		budget.share *= 2;
 	}
-	budget.phasesTried = 0;
+	budget.otherHalfTried = false;
 }
 
 /**
@@ -305,7 +305,7 @@ export function answered(key: string): void {
 	budget.probe = { at: mono, share: budget.share, phase: budget.phase, answers: 0 };
 	budget.share /= 2;
 	budget.phase = modulo(budget.phase, budget.share);
-	budget.phasesTried = 0;
+	budget.otherHalfTried = false;
 	budget.lastChange = mono;
 }
 
@@ -329,14 +329,14 @@ function restartAfterIdle(budget: Budget, mono: number): void {
 		budget.share = contended.share;
 		budget.phase = contended.phase;
 	}
-	budget.phasesTried = 0;
+	budget.otherHalfTried = false;
 	budget.lastChange = mono;
 	budget.probeAfter = RESTART_PROBE_AFTER_MS;
 }
 
 /** The share of the grid this process uses for a budget (1 = every slot). For tests and benchmarks. */
 export function pacingShare(key: string): number {
-	return budgets.get(key)?.share ?? 1;
+	return pacingState(key)?.share ?? 1;
 }
 
 /** Share and phase of a budget, for tests and benchmarks. */
