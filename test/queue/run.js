@@ -410,7 +410,7 @@ function describe(r) {
 }
 
 /** The checks of one scenario: correctness always, rate figures where the issue sets them. */
-function verify(r, { rateChecks }) {
+function verify(r) {
 	const problems = [];
 	if (r.executions.some((x) => x.status !== 'success')) problems.push(`execution status ${r.executions.map((x) => `${x.id}:${x.status}${x.error ? ` (${x.error})` : ''}`).join(', ')}`);
 	if (r.failedItems) problems.push(`${r.failedItems} failed items`);
@@ -418,12 +418,10 @@ function verify(r, { rateChecks }) {
 	if (r.duplicated) problems.push(`${r.duplicated} records duplicated`);
 	if (r.distinctWorkers !== r.executions.length) problems.push(`executions did not run on ${r.executions.length} different workers (${r.executions.map((x) => x.worker ?? '?').join(',')})`);
 	const missed = [];
-	if (rateChecks) {
-		const t = THRESHOLDS[r.workers];
-		if (t.share429 !== undefined && r.share429 > t.share429) missed.push(`429s ${(r.share429 * 100).toFixed(1)} % > ${t.share429 * 100} %`);
-		if (t.aggregate !== undefined && !(r.aggregate >= t.aggregate)) missed.push(`aggregate ${r.aggregate.toFixed(2)} < ${t.aggregate} of 3/s`);
-		if (t.fairness !== undefined && r.fairness > t.fairness) missed.push(`slowest execution ${r.fairness.toFixed(2)} × the fastest > ${t.fairness}`);
-	}
+	const t = THRESHOLDS[r.workers];
+	if (t.share429 !== undefined && r.share429 > t.share429) missed.push(`429s ${(r.share429 * 100).toFixed(1)} % > ${t.share429 * 100} %`);
+	if (t.aggregate !== undefined && !(r.aggregate >= t.aggregate)) missed.push(`aggregate ${r.aggregate.toFixed(2)} < ${t.aggregate} of 3/s`);
+	if (t.fairness !== undefined && r.fairness > t.fairness) missed.push(`slowest execution ${r.fairness.toFixed(2)} × the fastest > ${t.fairness}`);
 	// Rate figures are bench numbers (they depend on the machine's load): they fail the run only
 	// with --strict-rates (npm run bench:queue); correctness always does.
 	if (strictRates) problems.push(...missed);
@@ -515,7 +513,7 @@ const MARK_END = '<!-- queue-mode:end -->';
 
 function verdict(r) {
 	try {
-		const text = verify(r, { rateChecks: true });
+		const text = verify(r);
 		const below = text.split('\n')[1];
 		return below ? `correct; **rate figures missed**: ${below.replace(/^[^:]*: /, '')}` : 'passed';
 	} catch (e) {
@@ -670,7 +668,7 @@ async function main() {
 			await check(title, async () => {
 				const r = await runScenario({ cluster, sb, flatted, workflows: wfs, kind, expected: kind === 'returnAll' ? allIds : itemIds, workers: n });
 				scenarios.push(r);
-				return verify(r, { rateChecks: true });
+				return verify(r);
 			});
 		};
 		if (opts.bench) {
